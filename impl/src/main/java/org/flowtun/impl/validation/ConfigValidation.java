@@ -1,0 +1,158 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.validation;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.FloatingIps;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.Routers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.Lports;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.LportKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.Networks;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.Subnets;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.NetworkKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.Trunks;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.ResourceId;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.DataObject;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers a validating commit cohort on every container of flowtun's configuration (Blueprint bean).
+ */
+public final class ConfigValidation implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigValidation.class);
+    private static final LogicalDatastoreType CONFIG = LogicalDatastoreType.CONFIGURATION;
+    private static final Executor DIRECT = MoreExecutors.directExecutor();
+
+    private final DOMDataBroker domDataBroker;
+    private final DataBroker dataBroker;
+    private final BindingNormalizedNodeSerializer codec;
+    private final List<Registration> registrations = new ArrayList<>();
+
+    public ConfigValidation(final DOMDataBroker domDataBroker, final DataBroker dataBroker,
+            final BindingNormalizedNodeSerializer codec) {
+        this.domDataBroker = requireNonNull(domDataBroker);
+        this.dataBroker = requireNonNull(dataBroker);
+        this.codec = requireNonNull(codec);
+    }
+
+    public void init() {
+        final DOMDataTreeCommitCohortRegistry registry = domDataBroker.getExtensions()
+            .getInstance(DOMDataTreeCommitCohortRegistry.class);
+        if (registry == null) {
+            throw new IllegalStateException("The data broker offers no commit cohort registry");
+        }
+        register(registry, InstanceIdentifier.create(ChassisRegistry.class), Chassis.class,
+            (chassis, tx) -> immediate(ConfigValidator.validateChassis(chassis)));
+        register(registry, InstanceIdentifier.create(Networks.class), Network.class,
+            (network, tx) -> immediate(ConfigValidator.validateNetwork(network)));
+        register(registry, InstanceIdentifier.create(Subnets.class), Subnet.class,
+            (subnet, tx) -> exists(tx, network(subnet.getNetwork()))
+                .transform(found -> ConfigValidator.validateSubnet(subnet, found), DIRECT));
+        register(registry, InstanceIdentifier.create(Lports.class), Lport.class, this::checkLport);
+        register(registry, InstanceIdentifier.create(Routers.class), Router.class,
+            (router, tx) -> missingLports(tx, ConfigValidator.referencedLports(router))
+                .transform(missing -> ConfigValidator.validateRouter(router, missing), DIRECT));
+        register(registry, InstanceIdentifier.create(FloatingIps.class), FloatingIp.class,
+            (fip, tx) -> missingLports(tx, ConfigValidator.referencedLports(fip))
+                .transform(missing -> ConfigValidator.validateFloatingIp(fip, missing), DIRECT));
+        register(registry, InstanceIdentifier.create(Trunks.class), Trunk.class,
+            (trunk, tx) -> missingLports(tx, ConfigValidator.referencedLports(trunk))
+                .transform(missing -> ConfigValidator.validateTrunk(trunk, missing), DIRECT));
+        LOG.info("flowtun configuration validation registered on {} containers", registrations.size());
+    }
+
+    private <T extends DataObject> void register(final DOMDataTreeCommitCohortRegistry registry,
+            final InstanceIdentifier<?> container, final Class<T> entryType,
+            final ListEntryCohort.EntryCheck<T> check) {
+        registrations.add(registry.registerCommitCohort(
+            new DOMDataTreeIdentifier(CONFIG, codec.toYangInstanceIdentifier(container)),
+            new ListEntryCohort<>(codec, dataBroker, entryType, check)));
+    }
+
+    private FluentFuture<Violations> checkLport(final Lport lport, final ReadTransaction tx) {
+        final FluentFuture<Optional<Network>> network = lport.getNetwork() == null
+            ? immediate(Optional.empty())
+            : tx.read(CONFIG, network(lport.getNetwork()));
+        final ResourceId chassis = lport.getBinding() instanceof org.opendaylight.yang.gen.v1.urn.opendaylight
+            .params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.Chassis
+            ? ((org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports
+                .lport.binding.Chassis) lport.getBinding()).getChassis() : null;
+        final FluentFuture<Boolean> chassisExists = chassis == null
+            ? immediate(Boolean.TRUE)
+            : tx.exists(CONFIG, InstanceIdentifier.create(ChassisRegistry.class).child(Chassis.class,
+                new ChassisKey(chassis)));
+        return network.transformAsync(net -> chassisExists.transform(
+            found -> ConfigValidator.validateLport(lport, net, found), DIRECT),
+            DIRECT);
+    }
+
+    private static FluentFuture<Boolean> exists(final ReadTransaction tx, final InstanceIdentifier<?> path) {
+        return path == null ? immediate(Boolean.FALSE) : tx.exists(CONFIG, path);
+    }
+
+    private static InstanceIdentifier<Network> network(final ResourceId id) {
+        return id == null ? null : InstanceIdentifier.create(Networks.class).child(Network.class, new NetworkKey(id));
+    }
+
+    private static FluentFuture<Set<String>> missingLports(final ReadTransaction tx, final Set<String> ids) {
+        final List<String> order = new ArrayList<>(ids);
+        final List<FluentFuture<Boolean>> found = new ArrayList<>(order.size());
+        for (String id : order) {
+            found.add(tx.exists(CONFIG, InstanceIdentifier.create(Lports.class).child(Lport.class,
+                new LportKey(new ResourceId(id)))));
+        }
+        return FluentFuture.from(Futures.allAsList(found)).transform(results -> {
+            final Set<String> missing = new HashSet<>();
+            for (int i = 0; i < order.size(); i++) {
+                if (!results.get(i)) {
+                    missing.add(order.get(i));
+                }
+            }
+            return missing;
+        }, DIRECT);
+    }
+
+    private static <V> FluentFuture<V> immediate(final V value) {
+        return FluentFuture.from(Futures.immediateFuture(value));
+    }
+
+    @Override
+    public void close() {
+        registrations.forEach(Registration::close);
+        registrations.clear();
+    }
+}

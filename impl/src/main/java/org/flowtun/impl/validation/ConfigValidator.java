@@ -1,0 +1,221 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.validation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.flowtun.impl.NetworkKind;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpPrefix;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.BindingProfile;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.trunk.SubPort;
+
+/**
+ * The rules flowtun's input must follow beyond what the YANG parser checks (ranges that depend on the
+ * network type, mandatory leaves, references to other resources). Pure functions: the caller resolves the
+ * references and passes what it found.
+ */
+public final class ConfigValidator {
+    private ConfigValidator() {
+    }
+
+    public static Violations validateChassis(final Chassis chassis) {
+        final Violations violations = new Violations("chassis", chassis.getId().getValue());
+        final IpAddress ip = chassis.getIp();
+        if (ip == null) {
+            violations.add("ip", "is mandatory (the chassis' tunnel endpoint)");
+        } else if (ip.getIpv4Address() == null) {
+            violations.add("ip", "tunnel endpoints must be IPv4, got " + ip.stringValue());
+        }
+        final List<?> types = chassis.getTunnelTypes();
+        if (types == null || types.isEmpty()) {
+            violations.add("tunnel-types", "at least one tunnel type is required (gre, vxlan, geneve)");
+        }
+        return violations;
+    }
+
+    public static Violations validateNetwork(final Network network) {
+        final Violations violations = new Violations("network", network.getId().getValue());
+        if (network.getNetworkType() == null) {
+            return violations.add("network-type", "is mandatory (gre, vxlan, geneve, vlan, flat or local)");
+        }
+        final Optional<NetworkKind> kind = NetworkKind.of(network.getNetworkType());
+        if (kind.isEmpty()) {
+            return violations.add("network-type", network.getNetworkType().getSimpleName()
+                + " is not a network type (gre, vxlan, geneve, vlan, flat or local)");
+        }
+        final NetworkKind nk = kind.get();
+        if (network.getSegmentationId() == null) {
+            if (nk.isSegmented()) {
+                violations.add("segmentation-id", "is mandatory for " + nk.yangName() + " networks ("
+                    + nk.minSegmentation() + ".." + nk.maxSegmentation() + ")");
+            }
+        } else {
+            final long segmentationId = network.getSegmentationId().toJava();
+            if (!nk.isSegmented()) {
+                violations.add("segmentation-id", nk.yangName() + " networks have no segmentation id");
+            } else if (!nk.acceptsSegmentation(segmentationId)) {
+                violations.add("segmentation-id", segmentationId + " is out of range for " + nk.yangName()
+                    + " (" + nk.minSegmentation() + ".." + nk.maxSegmentation() + ")");
+            }
+        }
+        return violations;
+    }
+
+    public static Violations validateSubnet(final Subnet subnet, final boolean networkExists) {
+        final Violations violations = new Violations("subnet", subnet.getId().getValue());
+        if (subnet.getNetwork() == null) {
+            violations.add("network", "is mandatory");
+        } else if (!networkExists) {
+            violations.add("network", "no network \"" + subnet.getNetwork().getValue() + "\"");
+        }
+        final IpPrefix cidr = subnet.getCidr();
+        if (cidr == null) {
+            violations.add("cidr", "is mandatory");
+        }
+        final IpAddress gateway = subnet.getGatewayIp();
+        if (cidr != null && gateway != null
+                && (cidr.getIpv4Prefix() == null) != (gateway.getIpv4Address() == null)) {
+            violations.add("gateway-ip", gateway.stringValue() + " is not of the address family of "
+                + cidr.stringValue());
+        }
+        return violations;
+    }
+
+    /**
+     * Validates an lport given its network ({@code empty} when it does not exist) and whether its chassis
+     * exists.
+     */
+    public static Violations validateLport(final Lport lport, final Optional<Network> network,
+            final boolean chassisExists) {
+        final Violations violations = new Violations("lport", lport.getId().getValue());
+        if (lport.getNetwork() == null) {
+            violations.add("network", "is mandatory");
+        } else if (network.isEmpty()) {
+            violations.add("network", "no network \"" + lport.getNetwork().getValue() + "\"");
+        }
+        if (lport.getBinding() instanceof org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang
+                .flowtun.lport.rev261122.lports.lport.binding.Chassis) {
+            final var chassis = ((org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport
+                .rev261122.lports.lport.binding.Chassis) lport.getBinding()).getChassis();
+            if (chassis != null && !chassisExists) {
+                violations.add("chassis", "no chassis \"" + chassis.getValue() + "\" in the chassis-registry");
+            }
+        } else if (lport.getBinding() instanceof BindingProfile) {
+            final var profile = ((BindingProfile) lport.getBinding()).getBindingProfile();
+            final IpAddress hostIp = profile == null ? null : profile.getHostIp();
+            if (hostIp == null) {
+                violations.add("binding-profile/host-ip", "is mandatory");
+            } else if (hostIp.getIpv4Address() == null) {
+                violations.add("binding-profile/host-ip", "tunnel endpoints must be IPv4, got "
+                    + hostIp.stringValue());
+            }
+            network.flatMap(net -> NetworkKind.of(net.getNetworkType())).filter(kind -> !kind.isTunnel())
+                .ifPresent(kind -> violations.add("binding-profile", "network \"" + lport.getNetwork().getValue()
+                    + "\" is " + kind.yangName() + "; a port of another cloud needs a gre, vxlan or geneve network"));
+        }
+        return violations;
+    }
+
+    /** Validates a router given the ids, among those it references, that do not exist. */
+    public static Violations validateRouter(final Router router, final Set<String> missingLports) {
+        final Violations violations = new Violations("router", router.getId().getValue());
+        if (router.getInterfaces() != null) {
+            router.getInterfaces().stream().map(id -> id.getValue()).filter(missingLports::contains)
+                .forEach(id -> violations.add("interfaces", "no lport \"" + id + "\""));
+        }
+        if (router.getGatewayPort() != null && missingLports.contains(router.getGatewayPort().getValue())) {
+            violations.add("gateway-port", "no lport \"" + router.getGatewayPort().getValue() + "\"");
+        }
+        return violations;
+    }
+
+    public static Violations validateFloatingIp(final FloatingIp fip, final Set<String> missingLports) {
+        final Violations violations = new Violations("floating-ip", fip.getId().getValue());
+        if (fip.getFloatingLport() == null) {
+            violations.add("floating-lport", "is mandatory");
+        } else if (missingLports.contains(fip.getFloatingLport().getValue())) {
+            violations.add("floating-lport", "no lport \"" + fip.getFloatingLport().getValue() + "\"");
+        }
+        if (fip.getAssociatedLport() != null && missingLports.contains(fip.getAssociatedLport().getValue())) {
+            violations.add("associated-lport", "no lport \"" + fip.getAssociatedLport().getValue() + "\"");
+        }
+        return violations;
+    }
+
+    public static Violations validateTrunk(final Trunk trunk, final Set<String> missingLports) {
+        final Violations violations = new Violations("trunk", trunk.getId().getValue());
+        final String parent = trunk.getParentLport() == null ? null : trunk.getParentLport().getValue();
+        if (parent == null) {
+            violations.add("parent-lport", "is mandatory");
+        } else if (missingLports.contains(parent)) {
+            violations.add("parent-lport", "no lport \"" + parent + "\"");
+        }
+        final Set<Integer> vlans = new HashSet<>();
+        if (trunk.getSubPort() != null) {
+            for (SubPort sub : trunk.getSubPort().values()) {
+                final String id = sub.getLport().getValue();
+                if (missingLports.contains(id)) {
+                    violations.add("sub-port/lport", "no lport \"" + id + "\"");
+                } else if (id.equals(parent)) {
+                    violations.add("sub-port/lport", "\"" + id + "\" is the trunk's parent");
+                }
+                if (sub.getSegmentationId() == null) {
+                    violations.add("sub-port/segmentation-id", "is mandatory for sub-port \"" + id + "\"");
+                } else if (!vlans.add(sub.getSegmentationId().toJava())) {
+                    violations.add("sub-port/segmentation-id", "vlan " + sub.getSegmentationId()
+                        + " is used by two sub-ports");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Every lport id a router references. */
+    public static Set<String> referencedLports(final Router router) {
+        final Set<String> ids = new HashSet<>();
+        if (router.getInterfaces() != null) {
+            router.getInterfaces().forEach(id -> ids.add(id.getValue()));
+        }
+        if (router.getGatewayPort() != null) {
+            ids.add(router.getGatewayPort().getValue());
+        }
+        return ids;
+    }
+
+    public static Set<String> referencedLports(final FloatingIp fip) {
+        final Set<String> ids = new HashSet<>();
+        if (fip.getFloatingLport() != null) {
+            ids.add(fip.getFloatingLport().getValue());
+        }
+        if (fip.getAssociatedLport() != null) {
+            ids.add(fip.getAssociatedLport().getValue());
+        }
+        return ids;
+    }
+
+    public static Set<String> referencedLports(final Trunk trunk) {
+        final Set<String> ids = new HashSet<>();
+        if (trunk.getParentLport() != null) {
+            ids.add(trunk.getParentLport().getValue());
+        }
+        if (trunk.getSubPort() != null) {
+            trunk.getSubPort().values().forEach(sub -> ids.add(sub.getLport().getValue()));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,123 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.validation;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map.Entry;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.common.api.DataValidationFailedException;
+import org.opendaylight.mdsal.common.api.PostCanCommitStep;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohort;
+import org.opendaylight.netconf.api.DocumentedException.ErrorSeverity;
+import org.opendaylight.netconf.api.DocumentedException.ErrorTag;
+import org.opendaylight.netconf.api.DocumentedException.ErrorType;
+import org.opendaylight.netconf.api.NetconfDocumentedException;
+import org.opendaylight.yangtools.yang.binding.DataObject;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.tree.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.model.api.SchemaContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A commit cohort on one container of flowtun's configuration: it validates every list entry the
+ * transaction writes and fails the whole commit when one is invalid, so nothing partial is stored. The
+ * failure carries a {@link NetconfDocumentedException} ({@code invalid-value}), which RESTCONF answers with
+ * 400 and the message naming the field.
+ */
+final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCohort {
+    /** Checks one written entry, reading what it references through {@code tx}; never blocks. */
+    @FunctionalInterface
+    interface EntryCheck<T> {
+        FluentFuture<Violations> check(T entry, ReadTransaction tx);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListEntryCohort.class);
+
+    private final BindingNormalizedNodeSerializer codec;
+    private final DataBroker dataBroker;
+    private final Class<T> entryType;
+    private final EntryCheck<T> check;
+
+    ListEntryCohort(final BindingNormalizedNodeSerializer codec, final DataBroker dataBroker,
+            final Class<T> entryType, final EntryCheck<T> check) {
+        this.codec = requireNonNull(codec);
+        this.dataBroker = requireNonNull(dataBroker);
+        this.entryType = requireNonNull(entryType);
+        this.check = requireNonNull(check);
+    }
+
+    @Override
+    public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final SchemaContext ctx,
+            final Collection<DOMDataTreeCandidate> candidates) {
+        final List<T> written = new ArrayList<>();
+        for (DOMDataTreeCandidate candidate : candidates) {
+            collectWritten(candidate.getRootPath().getRootIdentifier(), candidate.getRootNode(), written);
+        }
+        if (written.isEmpty()) {
+            return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
+        }
+        final ReadTransaction tx = dataBroker.newReadOnlyTransaction();
+        final List<FluentFuture<Violations>> checks = new ArrayList<>(written.size());
+        for (T entry : written) {
+            checks.add(check.check(entry, tx));
+        }
+        return FluentFuture.from(Futures.allAsList(checks)).transformAsync(results -> {
+            tx.close();
+            final List<String> problems = new ArrayList<>();
+            results.forEach(violations -> problems.addAll(violations.items()));
+            if (problems.isEmpty()) {
+                return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
+            }
+            final String message = String.join("; ", problems);
+            LOG.info("Rejected configuration: {}", message);
+            return Futures.immediateFailedFuture(new DataValidationFailedException(YangInstanceIdentifier.class,
+                YangInstanceIdentifier.empty(), message, new NetconfDocumentedException(message,
+                    ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, ErrorSeverity.ERROR)));
+        }, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * Collects the entries of type T written under {@code node}: the candidate's root is the container, its
+     * children the list, their children the entries.
+     */
+    private void collectWritten(final YangInstanceIdentifier path, final DataTreeCandidateNode node,
+            final List<T> out) {
+        for (DataTreeCandidateNode list : node.getChildNodes()) {
+            final YangInstanceIdentifier listPath = path.node(list.getIdentifier());
+            for (DataTreeCandidateNode entry : list.getChildNodes()) {
+                switch (entry.getModificationType()) {
+                    case WRITE:
+                    case SUBTREE_MODIFIED:
+                    case APPEARED:
+                        entry.getDataAfter().ifPresent(data -> {
+                            final Entry<InstanceIdentifier<?>, DataObject> binding =
+                                codec.fromNormalizedNode(listPath.node(entry.getIdentifier()), data);
+                            if (binding != null && entryType.isInstance(binding.getValue())) {
+                                out.add(entryType.cast(binding.getValue()));
+                            }
+                        });
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+    }
+}
