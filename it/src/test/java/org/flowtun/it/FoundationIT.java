@@ -1,0 +1,264 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.it;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.opendaylight.infrautils.ready.SystemReadyMonitor;
+import org.opendaylight.infrautils.ready.SystemState;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+
+/**
+ * The foundation, as a user meets it: the distribution boots with flowtun's features, the southbounds
+ * listen, and RESTCONF creates, reads, updates and deletes flowtun's resources and turns bad input away
+ * with a 400 naming the field, storing nothing.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FoundationIT {
+    private static final long READY_TIMEOUT_MS = 300_000;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    private FeaturesService featuresService;
+
+    @Inject
+    @Filter(timeout = READY_TIMEOUT_MS)
+    private SystemReadyMonitor systemReady;
+
+    private final Restconf restconf = new Restconf(8181);
+
+    @Configuration
+    public Option[] config() {
+        return FlowtunKaraf.options();
+    }
+
+    @Before
+    public void waitForSystemReady() throws InterruptedException {
+        final long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        while (systemReady.getSystemState() == SystemState.BOOTING && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals("infrautils system state", SystemState.ACTIVE, systemReady.getSystemState());
+        // RESTCONF answers once the flowtun containers exist.
+        while (restconf.get("flowtun-chassis:chassis-registry").status != 200
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+
+    @Test
+    public void featuresAreInstalled() throws Exception {
+        for (String feature : List.of("odl-flowtun-rest", "odl-flowtun", "odl-flowtun-ovsdb-southbound",
+                "odl-openflowplugin-southbound", "odl-openflowplugin-nxm-extensions", "odl-restconf-nb-rfc8040",
+                "odl-mdsal-broker")) {
+            assertTrue(feature + " installed", featuresService.isInstalled(featuresService.getFeature(feature)));
+        }
+    }
+
+    @Test
+    public void flowtunBundlesAreActiveWithTheirBlueprint() throws InvalidSyntaxException {
+        final List<String> flowtun = new ArrayList<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getSymbolicName().startsWith("org.flowtun.")) {
+                flowtun.add(bundle.getSymbolicName());
+                assertEquals(bundle.getSymbolicName() + " state", Bundle.ACTIVE, bundle.getState());
+            }
+        }
+        assertTrue("flowtun bundles " + flowtun, flowtun.containsAll(List.of("org.flowtun.api", "org.flowtun.impl")));
+        assertNotNull("flowtun-impl's Blueprint container is up", bundleContext.getServiceReferences(
+            "org.osgi.service.blueprint.container.BlueprintContainer",
+            "(osgi.blueprint.container.symbolicname=org.flowtun.impl)"));
+    }
+
+    @Test
+    public void southboundsListen() {
+        assertListening("OVSDB southbound", 6640);
+        assertListening("OpenFlow southbound", 6653);
+    }
+
+    @Test
+    public void emptyChassisRegistryAnswers200() {
+        final Restconf.Reply reply = restconf.get("flowtun-chassis:chassis-registry");
+        assertEquals(reply.toString(), 200, reply.status);
+        assertTrue(reply.body, reply.json().has("flowtun-chassis:chassis-registry"));
+    }
+
+    @Test
+    public void chassisCrud() {
+        final String path = "flowtun-chassis:chassis-registry/chassis=crud-c1";
+        assertStatus(201, restconf.put(path, "{\"flowtun-chassis:chassis\":[{\"id\":\"crud-c1\",\"ip\":\"192.0.2.10\","
+            + "\"tunnel-types\":[\"flowtun-types:vxlan\",\"flowtun-types:geneve\"]}]}"));
+        JsonNode chassis = restconf.get(path).json().get("flowtun-chassis:chassis").get(0);
+        assertEquals("192.0.2.10", chassis.get("ip").asText());
+        assertEquals(2, chassis.get("tunnel-types").size());
+
+        assertStatus(204, restconf.put(path, "{\"flowtun-chassis:chassis\":[{\"id\":\"crud-c1\",\"ip\":\"192.0.2.11\","
+            + "\"tunnel-types\":[\"flowtun-types:gre\"]}]}"));
+        chassis = restconf.get(path).json().get("flowtun-chassis:chassis").get(0);
+        assertEquals("192.0.2.11", chassis.get("ip").asText());
+        assertEquals("flowtun-types:gre", chassis.get("tunnel-types").get(0).asText());
+
+        assertStatus(204, restconf.delete(path));
+        assertMissing(path);
+    }
+
+    @Test
+    public void networkCrud() {
+        final String path = "flowtun-network:networks/network=crud-n1";
+        assertStatus(201, restconf.put(path, network("crud-n1", "geneve", 5001)));
+        assertEquals(5001, restconf.get(path).json().get("flowtun-network:network").get(0).get("segmentation-id")
+            .asLong());
+        assertStatus(204, restconf.patch(path,
+            "{\"flowtun-network:network\":[{\"id\":\"crud-n1\",\"mtu\":1400}]}"));
+        final JsonNode network = restconf.get(path).json().get("flowtun-network:network").get(0);
+        assertEquals(1400, network.get("mtu").asInt());
+        assertEquals("flowtun-types:geneve", network.get("network-type").asText());
+        assertStatus(204, restconf.delete(path));
+        assertMissing(path);
+    }
+
+    @Test
+    public void lportCrud() {
+        assertStatus(201, restconf.put("flowtun-chassis:chassis-registry/chassis=crud-c2",
+            "{\"flowtun-chassis:chassis\":[{\"id\":\"crud-c2\",\"ip\":\"192.0.2.20\","
+            + "\"tunnel-types\":[\"flowtun-types:vxlan\"]}]}"));
+        assertStatus(201, restconf.put("flowtun-network:networks/network=crud-n2", network("crud-n2", "vxlan", 77)));
+        final String path = "flowtun-lport:lports/lport=crud-p1";
+        assertStatus(201, restconf.put(path, "{\"flowtun-lport:lport\":[{\"id\":\"crud-p1\",\"network\":\"crud-n2\","
+            + "\"mac-address\":\"fa:16:3e:00:00:01\",\"ips\":[\"10.0.0.5\"],\"chassis\":\"crud-c2\"}]}"));
+        JsonNode lport = restconf.get(path).json().get("flowtun-lport:lport").get(0);
+        assertEquals("crud-c2", lport.get("chassis").asText());
+        assertEquals("fa:16:3e:00:00:01", lport.get("mac-address").asText());
+
+        // Rebind it to a host of another cloud: the binding choice switches case.
+        assertStatus(204, restconf.put(path, "{\"flowtun-lport:lport\":[{\"id\":\"crud-p1\",\"network\":\"crud-n2\","
+            + "\"binding-profile\":{\"host-ip\":\"198.51.100.7\"}}]}"));
+        lport = restconf.get(path).json().get("flowtun-lport:lport").get(0);
+        assertFalse(lport.toString(), lport.has("chassis"));
+        assertEquals("198.51.100.7", lport.get("binding-profile").get("host-ip").asText());
+        assertEquals("remote-port", lport.get("binding-profile").get("port-key").asText());
+
+        assertStatus(204, restconf.delete(path));
+        assertMissing(path);
+        assertStatus(204, restconf.delete("flowtun-network:networks/network=crud-n2"));
+        assertStatus(204, restconf.delete("flowtun-chassis:chassis-registry/chassis=crud-c2"));
+    }
+
+    @Test
+    public void anIpThatIsNotOneIsRejected() {
+        final String path = "flowtun-chassis:chassis-registry/chassis=bad-ip";
+        final Restconf.Reply reply = restconf.put(path, "{\"flowtun-chassis:chassis\":[{\"id\":\"bad-ip\","
+            + "\"ip\":\"10.0.0.300\",\"tunnel-types\":[\"flowtun-types:vxlan\"]}]}");
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("10.0.0.300"));
+        assertMissing(path);
+    }
+
+    @Test
+    public void aSegmentationIdOutOfRangeForItsTypeIsRejected() {
+        Restconf.Reply reply = restconf.put("flowtun-network:networks/network=bad-vni",
+            network("bad-vni", "vxlan", 16_777_216));
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("segmentation-id: 16777216 is out of range for vxlan"));
+        assertMissing("flowtun-network:networks/network=bad-vni");
+
+        reply = restconf.put("flowtun-network:networks/network=bad-vlan", network("bad-vlan", "vlan", 4095));
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("segmentation-id: 4095 is out of range for vlan"));
+        assertMissing("flowtun-network:networks/network=bad-vlan");
+
+        // The same value is fine for gre (32-bit key).
+        assertStatus(201, restconf.put("flowtun-network:networks/network=big-gre",
+            network("big-gre", "gre", 16_777_216)));
+        assertStatus(204, restconf.delete("flowtun-network:networks/network=big-gre"));
+    }
+
+    @Test
+    public void anLportOnANetworkThatDoesNotExistIsRejected() {
+        final String path = "flowtun-lport:lports/lport=orphan";
+        final Restconf.Reply reply = restconf.put(path,
+            "{\"flowtun-lport:lport\":[{\"id\":\"orphan\",\"network\":\"no-such-net\"}]}");
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("network: no network \\\"no-such-net\\\""));
+        assertMissing(path);
+    }
+
+    @Test
+    public void aChassisWithNoTunnelTypeIsRejected() {
+        final String path = "flowtun-chassis:chassis-registry/chassis=no-types";
+        final Restconf.Reply reply = restconf.put(path,
+            "{\"flowtun-chassis:chassis\":[{\"id\":\"no-types\",\"ip\":\"192.0.2.30\"}]}");
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("tunnel-types: at least one tunnel type is required"));
+        assertMissing(path);
+    }
+
+    @Test
+    public void oneBadEntryRejectsTheWholeRequest() {
+        final Restconf.Reply reply = restconf.post("flowtun-network:networks", "{\"flowtun-network:network\":["
+            + networkEntry("batch-ok", "vxlan", 10) + "," + networkEntry("batch-bad", "vlan", 9999) + "]}");
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("batch-bad"));
+        assertMissing("flowtun-network:networks/network=batch-ok");
+        assertMissing("flowtun-network:networks/network=batch-bad");
+    }
+
+    private static String network(final String id, final String type, final long segmentationId) {
+        return "{\"flowtun-network:network\":[" + networkEntry(id, type, segmentationId) + "]}";
+    }
+
+    private static String networkEntry(final String id, final String type, final long segmentationId) {
+        return "{\"id\":\"" + id + "\",\"network-type\":\"flowtun-types:" + type + "\",\"segmentation-id\":"
+            + segmentationId + "}";
+    }
+
+    private void assertMissing(final String path) {
+        final Restconf.Reply reply = restconf.get(path);
+        assertTrue(path + " must not exist: " + reply, reply.status == 404
+            || reply.status == 409 && reply.body.contains("data-missing"));
+    }
+
+    private static void assertStatus(final int expected, final Restconf.Reply reply) {
+        assertEquals(reply.toString(), expected, reply.status);
+    }
+
+    private static void assertListening(final String what, final int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+        } catch (IOException e) {
+            throw new AssertionError(what + " does not listen on " + port, e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A RESTCONF (RFC 8040) client over real HTTP, as a user's scripts would talk to flowtun.
+ */
+final class Restconf {
+    static final class Reply {
+        final int status;
+        final String body;
+
+        Reply(final int status, final String body) {
+            this.status = status;
+            this.body = body;
+        }
+
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String auth;
+
+    Restconf(final int port) {
+        this.base = "http://127.0.0.1:" + port + "/rests/data/";
+        this.auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+    }
+
+    Reply get(final String path) {
+        return send(request(path).GET());
+    }
+
+    Reply put(final String path, final String json) {
+        return send(request(path).PUT(BodyPublishers.ofString(json)));
+    }
+
+    Reply post(final String path, final String json) {
+        return send(request(path).POST(BodyPublishers.ofString(json)));
+    }
+
+    Reply patch(final String path, final String json) {
+        return send(request(path).method("PATCH", BodyPublishers.ofString(json)));
+    }
+
+    Reply delete(final String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+            .header("Authorization", auth).header("Content-Type", "application/json")
+            .header("Accept", "application/json");
+    }
+
+    private Reply send(final HttpRequest.Builder request) {
+        try {
+            final HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("RESTCONF request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted", e);
+        }
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}
