@@ -10,7 +10,6 @@ package org.flowtun.it;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
-import static org.ops4j.pax.exam.CoreOptions.when;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -37,12 +36,10 @@ final class FlowtunKaraf {
                 .frameworkUrl(maven("org.flowtun", "flowtun-karaf").type("zip").version(version))
                 .name("flowtun").karafVersion(KARAF_VERSION)
                 .unpackDirectory(new File("target/exam")).useDeployFolder(false),
-            when(Boolean.getBoolean("flowtun.it.keep")).useOptions(keepRuntimeFolder()),
+            keepRuntimeFolder(),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                 localRepo),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
-                "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.rootLogger.level", "INFO"),
             systemProperty("flowtun.it").value("true"),
             // What bin/inc passes on JDK 9+, which Pax Exam's launcher does not.

@@ -71,9 +71,10 @@ public class FoundationIT {
             Thread.sleep(500);
         }
         assertEquals("infrautils system state", SystemState.ACTIVE, systemReady.getSystemState());
-        // RESTCONF answers once the flowtun containers exist.
+        // RESTCONF answers 200 once flowtun has created its (empty) containers.
+        final long restconfDeadline = System.currentTimeMillis() + 120_000;
         while (restconf.get("flowtun-chassis:chassis-registry").status != 200
-                && System.currentTimeMillis() < deadline) {
+                && System.currentTimeMillis() < restconfDeadline) {
             Thread.sleep(500);
         }
     }
