@@ -23,15 +23,18 @@ public final class OvsdbBridge {
     private final String name;
     private final Set<String> controllerTargets;
     private final String datapathId;
+    private final Map<String, String> otherConfig;
     private final Map<String, OvsdbPort> ports;
 
     public OvsdbBridge(final String bridgeNodeId, final String switchNodeId, final String name,
-            final Set<String> controllerTargets, final String datapathId, final Map<String, OvsdbPort> ports) {
+            final Set<String> controllerTargets, final String datapathId, final Map<String, String> otherConfig,
+            final Map<String, OvsdbPort> ports) {
         this.bridgeNodeId = requireNonNull(bridgeNodeId);
         this.switchNodeId = requireNonNull(switchNodeId);
         this.name = requireNonNull(name);
         this.controllerTargets = Set.copyOf(controllerTargets);
         this.datapathId = datapathId;
+        this.otherConfig = Map.copyOf(otherConfig);
         this.ports = Map.copyOf(ports);
     }
 
@@ -57,6 +60,11 @@ public final class OvsdbBridge {
         return datapathId;
     }
 
+    /** The bridge's other_config (datapath-id, disable-in-band, ...): kept when flowtun updates the bridge. */
+    public Map<String, String> otherConfig() {
+        return otherConfig;
+    }
+
     public Map<String, OvsdbPort> ports() {
         return ports;
     }
@@ -72,12 +80,13 @@ public final class OvsdbBridge {
         final OvsdbBridge other = (OvsdbBridge) obj;
         return bridgeNodeId.equals(other.bridgeNodeId) && switchNodeId.equals(other.switchNodeId)
             && name.equals(other.name) && controllerTargets.equals(other.controllerTargets)
-            && Objects.equals(datapathId, other.datapathId) && ports.equals(other.ports);
+            && Objects.equals(datapathId, other.datapathId) && otherConfig.equals(other.otherConfig)
+            && ports.equals(other.ports);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(bridgeNodeId, switchNodeId, name, controllerTargets, datapathId, ports);
+        return Objects.hash(bridgeNodeId, switchNodeId, name, controllerTargets, datapathId, otherConfig, ports);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.re
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.OvsdbBridgeAugmentation;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.OvsdbNodeAugmentation;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.OvsdbTerminationPointAugmentation;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.BridgeOtherConfigs;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ControllerEntry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.node.attributes.OpenvswitchExternalIds;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.node.attributes.OpenvswitchOtherConfigs;
@@ -104,6 +105,12 @@ public final class OvsdbTopology {
                 controllers.add(entry.getTarget().getValue());
             }
         }
+        final Map<String, String> otherConfig = new HashMap<>();
+        if (bridge.getBridgeOtherConfigs() != null) {
+            for (BridgeOtherConfigs config : bridge.getBridgeOtherConfigs().values()) {
+                otherConfig.put(config.getBridgeOtherConfigKey(), config.getBridgeOtherConfigValue());
+            }
+        }
         final Map<String, OvsdbPort> ports = new HashMap<>();
         if (node.getTerminationPoint() != null) {
             for (TerminationPoint tp : node.getTerminationPoint().values()) {
@@ -115,7 +122,7 @@ public final class OvsdbTopology {
             }
         }
         return Optional.of(new OvsdbBridge(nodeId, switchNodeId, bridge.getBridgeName().getValue(), controllers,
-            bridge.getDatapathId() == null ? null : bridge.getDatapathId().getValue(), ports));
+            bridge.getDatapathId() == null ? null : bridge.getDatapathId().getValue(), otherConfig, ports));
     }
 
     static OvsdbPort toPort(final OvsdbTerminationPointAugmentation port) {

@@ -1,0 +1,139 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.tunnel;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.flowtun.api.TunnelPortService;
+import org.flowtun.impl.cache.ChassisCache;
+import org.flowtun.impl.config.FlowtunConfig;
+import org.flowtun.impl.ovsdb.OvsdbBridge;
+import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.ovsdb.SwitchStateCache;
+import org.flowtun.impl.ovsdb.SwitchStateListener;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tunnel manager (Blueprint bean): keeps every connected node's integration bridge and virtual tunnel
+ * ports as configured, registers nodes' chassis and tracks the tunnel ports' ofports. Switch state and
+ * configuration changes are handed to one thread, where the reconciler, registrar and registry run; the
+ * listeners' threads never wait.
+ */
+public final class TunnelManager implements SwitchStateListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelManager.class);
+
+    private final SwitchStateCache switches;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+        new ThreadFactoryBuilder().setNameFormat("flowtun-tunnel-manager").setDaemon(true).build());
+    private final TunnelPortReconciler reconciler;
+    private final ChassisRegistrar registrar;
+    private final TunnelPortRegistry registry;
+    private volatile FlowtunConfig config = FlowtunConfig.DEFAULT;
+    private Registration registration;
+
+    public TunnelManager(final DataBroker dataBroker, final SwitchStateCache switches,
+            final ChassisCache chassisCache) {
+        this.switches = requireNonNull(switches);
+        this.reconciler = new TunnelPortReconciler(switches, new OvsdbConfigWriter(dataBroker));
+        this.registrar = new ChassisRegistrar(dataBroker, chassisCache);
+        this.registry = new TunnelPortRegistry(dataBroker);
+    }
+
+    public void init() {
+        registration = switches.register(this);
+        LOG.info("flowtun tunnel manager started ({})", config);
+    }
+
+    public TunnelPortService tunnelPortService() {
+        return registry;
+    }
+
+    /** A new valid configuration: every node is reconciled against it. */
+    public void configurationChanged(final FlowtunConfig newConfig) {
+        executor.execute(() -> {
+            if (newConfig.equals(config)) {
+                return;
+            }
+            LOG.info("flowtun configuration now in force: {}", newConfig);
+            config = newConfig;
+            switches.switches().forEach(node -> reconcile(node.nodeId()));
+        });
+    }
+
+    public FlowtunConfig configuration() {
+        return config;
+    }
+
+    @Override
+    public void switchUpdated(final OvsdbSwitch node) {
+        executor.execute(() -> {
+            registry.switchUpdated(node);
+            registrar.switchUpdated(config, node);
+            reconcile(node.nodeId());
+        });
+    }
+
+    @Override
+    public void switchRemoved(final String switchNodeId) {
+        executor.execute(() -> {
+            LOG.info("{}: disconnected", switchNodeId);
+            reconciler.forget(switchNodeId);
+            registrar.switchRemoved(switchNodeId);
+            registry.switchRemoved(switchNodeId);
+        });
+    }
+
+    @Override
+    public void bridgeUpdated(final OvsdbBridge bridge) {
+        executor.execute(() -> {
+            if (bridge.name().equals(config.integrationBridge())) {
+                registry.bridgeUpdated(bridge);
+                reconcile(bridge.switchNodeId());
+            }
+        });
+    }
+
+    @Override
+    public void bridgeRemoved(final String bridgeNodeId) {
+        executor.execute(() -> switches.switches().stream()
+            .filter(node -> bridgeNodeId.startsWith(node.nodeId() + "/"))
+            .forEach(node -> {
+                if (switches.bridge(node.nodeId(), config.integrationBridge()).isEmpty()) {
+                    registry.bridgeRemoved(node.nodeId());
+                }
+                reconcile(node.nodeId());
+            }));
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void reconcile(final String switchNodeId) {
+        try {
+            if (reconciler.reconcile(config, switchNodeId)) {
+                executor.schedule(() -> reconcile(switchNodeId), TunnelPortReconciler.RETRY_NANOS + 1_000_000L,
+                    TimeUnit.NANOSECONDS);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("{}: reconciliation failed", switchNodeId, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (registration != null) {
+            registration.close();
+        }
+        executor.shutdownNow();
+    }
+}

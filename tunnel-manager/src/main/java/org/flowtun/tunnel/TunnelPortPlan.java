@@ -1,0 +1,133 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.tunnel;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.flowtun.impl.NetworkKind;
+import org.flowtun.impl.config.FlowtunConfig;
+import org.flowtun.impl.ovsdb.OvsdbBridge;
+import org.flowtun.impl.ovsdb.OvsdbPort;
+import org.flowtun.impl.ovsdb.OvsdbSwitch;
+
+/**
+ * What a node needs for its integration bridge and virtual tunnel ports to match the configuration, computed
+ * from what the OVSDB monitor reports (a pure function: {@link #compute}).
+ */
+public final class TunnelPortPlan {
+    public enum BridgeAction {
+        /** The bridge is as it should be. */
+        NONE,
+        /** There is no integration bridge: create it (fail-mode secure, OpenFlow13, controller, datapath type). */
+        CREATE,
+        /** The bridge exists without flowtun's controller target: add it, keep everything else. */
+        ADD_CONTROLLER
+    }
+
+    public static final String OPENFLOW_PORT = "6653";
+
+    private final BridgeAction bridgeAction;
+    private final Set<String> controllerTargets;
+    private final List<TunnelPortSpec> portsToWrite;
+    private final List<OvsdbPort> portsToRemove;
+
+    private TunnelPortPlan(final BridgeAction bridgeAction, final Set<String> controllerTargets,
+            final List<TunnelPortSpec> portsToWrite, final List<OvsdbPort> portsToRemove) {
+        this.bridgeAction = bridgeAction;
+        this.controllerTargets = Set.copyOf(controllerTargets);
+        this.portsToWrite = List.copyOf(portsToWrite);
+        this.portsToRemove = List.copyOf(portsToRemove);
+    }
+
+    /**
+     * Computes the plan for one node.
+     *
+     * @param config flowtun's configuration
+     * @param node the OVS node
+     * @param bridge the node's integration bridge, if OVS reports one
+     */
+    public static TunnelPortPlan compute(final FlowtunConfig config, final OvsdbSwitch node,
+            final Optional<OvsdbBridge> bridge) {
+        final Optional<String> target = controllerTarget(config, node);
+        final Set<String> controllers = new HashSet<>();
+        BridgeAction action = BridgeAction.NONE;
+        if (bridge.isEmpty()) {
+            action = BridgeAction.CREATE;
+            target.ifPresent(controllers::add);
+        } else if (target.isPresent() && !bridge.get().controllerTargets().contains(target.get())) {
+            action = BridgeAction.ADD_CONTROLLER;
+            controllers.addAll(bridge.get().controllerTargets());
+            controllers.add(target.get());
+        }
+
+        final List<TunnelPortSpec> toWrite = new ArrayList<>();
+        final List<OvsdbPort> toRemove = new ArrayList<>();
+        if (bridge.isPresent()) {
+            final Set<String> wanted = new HashSet<>();
+            for (NetworkKind type : config.tunnelTypes()) {
+                wanted.add(TunnelPortSpec.portName(type));
+                if (node.localIp().isPresent()) {
+                    final TunnelPortSpec spec = new TunnelPortSpec(type, node.localIp().get());
+                    final OvsdbPort existing = bridge.get().ports().get(spec.name());
+                    if (!matches(existing, spec)) {
+                        toWrite.add(spec);
+                    }
+                }
+            }
+            for (OvsdbPort port : bridge.get().ports().values()) {
+                if (port.isFlowBasedTunnel() && !wanted.contains(port.name())) {
+                    toRemove.add(port);
+                }
+            }
+        }
+        return new TunnelPortPlan(action, controllers, toWrite, toRemove);
+    }
+
+    /** flowtun's OpenFlow controller target for a node: configured, or tcp:(our address as the node sees it):6653. */
+    public static Optional<String> controllerTarget(final FlowtunConfig config, final OvsdbSwitch node) {
+        if (config.controllerTarget().isPresent()) {
+            return config.controllerTarget();
+        }
+        return node.controllerAddress().map(address -> "tcp:" + (address.contains(":") ? "[" + address + "]"
+            : address) + ":" + OPENFLOW_PORT);
+    }
+
+    private static boolean matches(final OvsdbPort existing, final TunnelPortSpec spec) {
+        return existing != null && existing.type().equals(spec.type().yangName())
+            && existing.options().equals(spec.options());
+    }
+
+    public BridgeAction bridgeAction() {
+        return bridgeAction;
+    }
+
+    /** The controller targets the bridge must have (only meaningful when an action is needed). */
+    public Set<String> controllerTargets() {
+        return controllerTargets;
+    }
+
+    public List<TunnelPortSpec> portsToWrite() {
+        return portsToWrite;
+    }
+
+    public List<OvsdbPort> portsToRemove() {
+        return portsToRemove;
+    }
+
+    public boolean isEmpty() {
+        return bridgeAction == BridgeAction.NONE && portsToWrite.isEmpty() && portsToRemove.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "bridge " + bridgeAction + ", write " + portsToWrite + ", remove " + portsToRemove;
+    }
+}

@@ -1,0 +1,129 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.tunnel;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.flowtun.impl.config.FlowtunConfig;
+import org.flowtun.impl.ovsdb.OvsdbBridge;
+import org.flowtun.impl.ovsdb.OvsdbPort;
+import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.ovsdb.OvsdbTopology;
+import org.flowtun.impl.ovsdb.SwitchStateCache;
+import org.opendaylight.mdsal.common.api.CommitInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one node's integration bridge and virtual tunnel ports to what the configuration asks for: computes
+ * the {@link TunnelPortPlan} from the cached switch state and writes only the difference. A write is not
+ * repeated while the switch has not had time to report it (the retry delay); a plan still unmet after that is
+ * written again. Runs on the tunnel manager's single thread.
+ */
+final class TunnelPortReconciler {
+    static final long RETRY_NANOS = 15_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelPortReconciler.class);
+
+    private final SwitchStateCache switches;
+    private final OvsdbConfigWriter writer;
+    /** What was last written per node and when: intent fingerprint and System.nanoTime(). */
+    private final Map<String, Map.Entry<String, Long>> inFlight = new HashMap<>();
+
+    TunnelPortReconciler(final SwitchStateCache switches, final OvsdbConfigWriter writer) {
+        this.switches = requireNonNull(switches);
+        this.writer = requireNonNull(writer);
+    }
+
+    /**
+     * Reconciles a node; returns true when something was written (the caller schedules a check after the
+     * retry delay).
+     */
+    boolean reconcile(final FlowtunConfig config, final String switchNodeId) {
+        final Optional<OvsdbSwitch> node = switches.ovsdbSwitch(switchNodeId);
+        if (node.isEmpty()) {
+            inFlight.remove(switchNodeId);
+            return false;
+        }
+        final Optional<OvsdbBridge> bridge = switches.bridge(switchNodeId, config.integrationBridge());
+        final TunnelPortPlan plan = TunnelPortPlan.compute(config, node.get(), bridge);
+        if (plan.isEmpty()) {
+            inFlight.remove(switchNodeId);
+            return false;
+        }
+        final String intent = plan.toString();
+        final Map.Entry<String, Long> last = inFlight.get(switchNodeId);
+        final long now = System.nanoTime();
+        if (last != null && last.getKey().equals(intent) && now - last.getValue() < RETRY_NANOS) {
+            LOG.debug("{}: waiting for the switch to report {}", switchNodeId, intent);
+            return false;
+        }
+        inFlight.put(switchNodeId, Map.entry(intent, now));
+        apply(config, node.get(), bridge.orElse(null), plan);
+        return true;
+    }
+
+    void forget(final String switchNodeId) {
+        inFlight.remove(switchNodeId);
+    }
+
+    private void apply(final FlowtunConfig config, final OvsdbSwitch node, final OvsdbBridge bridge,
+            final TunnelPortPlan plan) {
+        final String bridgeNodeId = OvsdbTopology.bridgeNodeId(node.nodeId(), config.integrationBridge());
+        switch (plan.bridgeAction()) {
+            case CREATE:
+                LOG.info("{}: creating {} ({} datapath, controller {})", node.nodeId(), config.integrationBridge(),
+                    config.datapathType(), plan.controllerTargets());
+                log(writer.writeBridge(node, config, plan, null), node, "create " + config.integrationBridge());
+                break;
+            case ADD_CONTROLLER:
+                LOG.info("{}: adding controller target to existing {}: {}", node.nodeId(),
+                    config.integrationBridge(), plan.controllerTargets());
+                log(writer.writeBridge(node, config, plan, bridge), node, "set the controller of "
+                    + config.integrationBridge());
+                break;
+            default:
+                break;
+        }
+        if (!plan.portsToWrite().isEmpty()) {
+            final Set<String> missing = plan.portsToWrite().stream().map(TunnelPortSpec::name)
+                .filter(name -> bridge == null || !bridge.ports().containsKey(name)).collect(Collectors.toSet());
+            plan.portsToWrite().forEach(port -> LOG.info("{}: {} tunnel port {} (local_ip={})", node.nodeId(),
+                missing.contains(port.name()) ? "creating" : "updating", port.name(), port.localIp()));
+            log(writer.writePorts(bridgeNodeId, plan.portsToWrite(), missing), node, "write tunnel ports");
+        }
+        if (!plan.portsToRemove().isEmpty()) {
+            plan.portsToRemove().forEach(port -> LOG.info("{}: removing tunnel port {} of an unconfigured type",
+                node.nodeId(), port.name()));
+            log(writer.removePorts(bridgeNodeId, plan.portsToRemove()), node, "remove tunnel ports "
+                + plan.portsToRemove().stream().map(OvsdbPort::name).collect(Collectors.toList()));
+        }
+    }
+
+    private static void log(final FluentFuture<? extends CommitInfo> future, final OvsdbSwitch node,
+            final String what) {
+        future.addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                LOG.debug("{}: {}: written", node.nodeId(), what);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("{}: could not {}: {} (retried)", node.nodeId(), what, cause.getMessage());
+            }
+        }, MoreExecutors.directExecutor());
+    }
+}

@@ -1,0 +1,188 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.tunnel;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.flowtun.api.TunnelPort;
+import org.flowtun.api.TunnelPortListener;
+import org.flowtun.api.TunnelPortService;
+import org.flowtun.impl.NetworkKind;
+import org.flowtun.impl.ovsdb.OvsdbBridge;
+import org.flowtun.impl.ovsdb.OvsdbPort;
+import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.mdsal.common.api.CommitInfo;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.TunnelPorts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.node.TunnelPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.node.TunnelPortKey;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The virtual tunnel ports of every node with their OpenFlow port numbers, as the OVSDB monitor reports them
+ * (the spec's "ofport of each tunnel type"). Offered to other bundles as {@link TunnelPortService}, and
+ * published at {@code flowtun-state:tunnel-ports}. Updated on the tunnel manager's thread.
+ */
+final class TunnelPortRegistry implements TunnelPortService {
+    private static final Logger LOG = LoggerFactory.getLogger(TunnelPortRegistry.class);
+    private static final List<NetworkKind> TUNNEL_KINDS = List.of(NetworkKind.GRE, NetworkKind.VXLAN,
+        NetworkKind.GENEVE);
+
+    private final DataBroker dataBroker;
+    private final Map<String, Map<String, TunnelPort>> byNode = new ConcurrentHashMap<>();
+    private final Map<String, OvsdbSwitch> nodes = new HashMap<>();
+    private final List<TunnelPortListener> listeners = new CopyOnWriteArrayList<>();
+
+    TunnelPortRegistry(final DataBroker dataBroker) {
+        this.dataBroker = requireNonNull(dataBroker);
+    }
+
+    @Override
+    public Optional<TunnelPort> tunnelPort(final String nodeId, final String type) {
+        return Optional.ofNullable(byNode.getOrDefault(nodeId, Map.of()).get(type));
+    }
+
+    @Override
+    public Collection<TunnelPort> tunnelPorts() {
+        return byNode.values().stream().flatMap(ports -> ports.values().stream()).collect(Collectors.toList());
+    }
+
+    @Override
+    public synchronized Registration registerListener(final TunnelPortListener listener) {
+        tunnelPorts().forEach(port -> listener.onTunnelPortChanged(null, port));
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** The node's integration bridge as OVS now reports it. */
+    synchronized void bridgeUpdated(final OvsdbBridge bridge) {
+        final Map<String, TunnelPort> now = new HashMap<>();
+        for (NetworkKind kind : TUNNEL_KINDS) {
+            final OvsdbPort port = bridge.ports().get(TunnelPortSpec.portName(kind));
+            if (port != null && port.isFlowBasedTunnel()) {
+                now.put(kind.yangName(), new TunnelPort(bridge.switchNodeId(), kind.yangName(), port.name(),
+                    port.ofport()));
+            }
+        }
+        replace(bridge.switchNodeId(), now);
+    }
+
+    synchronized void bridgeRemoved(final String switchNodeId) {
+        replace(switchNodeId, Map.of());
+    }
+
+    synchronized void switchUpdated(final OvsdbSwitch node) {
+        if (!node.equals(nodes.put(node.nodeId(), node))) {
+            publish(node.nodeId());
+        }
+    }
+
+    synchronized void switchRemoved(final String switchNodeId) {
+        nodes.remove(switchNodeId);
+        replace(switchNodeId, Map.of());
+        final WriteTransaction tx = dataBroker.newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.OPERATIONAL, path(switchNodeId));
+        logCommit(tx, switchNodeId);
+    }
+
+    private void replace(final String switchNodeId, final Map<String, TunnelPort> now) {
+        final Map<String, TunnelPort> before = byNode.getOrDefault(switchNodeId, Map.of());
+        if (before.equals(now)) {
+            return;
+        }
+        if (now.isEmpty()) {
+            byNode.remove(switchNodeId);
+        } else {
+            byNode.put(switchNodeId, Map.copyOf(now));
+        }
+        for (NetworkKind kind : TUNNEL_KINDS) {
+            final TunnelPort previous = before.get(kind.yangName());
+            final TunnelPort current = now.get(kind.yangName());
+            if (!Objects.equals(previous, current)) {
+                if (current != null && current.hasOfport()
+                        && (previous == null || previous.ofport() != current.ofport())) {
+                    LOG.info("{}: tunnel port {} has ofport {}", switchNodeId, current.name(), current.ofport());
+                } else if (current == null) {
+                    LOG.info("{}: tunnel port {} is gone", switchNodeId, previous.name());
+                }
+                listeners.forEach(listener -> listener.onTunnelPortChanged(previous, current));
+            }
+        }
+        if (nodes.containsKey(switchNodeId)) {
+            publish(switchNodeId);
+        }
+    }
+
+    private void publish(final String switchNodeId) {
+        final OvsdbSwitch node = nodes.get(switchNodeId);
+        final NodeBuilder builder = new NodeBuilder().setNodeId(switchNodeId);
+        if (node != null) {
+            node.systemId().ifPresent(builder::setChassisId);
+            node.localIp().ifPresent(ip -> {
+                try {
+                    builder.setLocalIp(IpAddressBuilder.getDefaultInstance(ip));
+                } catch (IllegalArgumentException e) {
+                    LOG.debug("{}: local_ip {} is not an IP address", switchNodeId, ip);
+                }
+            });
+        }
+        final var ports = byNode.getOrDefault(switchNodeId, Map.of()).values().stream()
+            .map(port -> {
+                final TunnelPortBuilder tp = new TunnelPortBuilder()
+                    .withKey(new TunnelPortKey(NetworkKind.named(port.type()).get().tunnelIdentity()))
+                    .setName(port.name());
+                if (port.hasOfport()) {
+                    tp.setOfport(Uint32.valueOf(port.ofport()));
+                }
+                return tp.build();
+            }).collect(Collectors.toMap(tp -> tp.key(), tp -> tp));
+        builder.setTunnelPort(ports);
+        final WriteTransaction tx = dataBroker.newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, path(switchNodeId), builder.build());
+        logCommit(tx, switchNodeId);
+    }
+
+    private static InstanceIdentifier<Node> path(final String switchNodeId) {
+        return InstanceIdentifier.create(TunnelPorts.class).child(Node.class, new NodeKey(switchNodeId));
+    }
+
+    private static void logCommit(final WriteTransaction tx, final String switchNodeId) {
+        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                LOG.trace("{}: tunnel-ports state written", switchNodeId);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.warn("{}: could not write tunnel-ports state", switchNodeId, cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+}
