@@ -41,6 +41,8 @@ final class FlowtunKaraf {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                 localRepo),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.rootLogger.level", "INFO"),
+            // The test nodes run OVS's userspace datapath.
+            editConfigurationFilePut("etc/org.flowtun.cfg", "datapath-type", "netdev"),
             systemProperty("flowtun.it").value("true"),
             // What bin/inc passes on JDK 9+, which Pax Exam's launcher does not.
             vmOptions(

@@ -1,0 +1,97 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.validation;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.Test;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.RouterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.LportBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.BindingProfileBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.NetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Flat;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Gre;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.NetworkType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.ResourceId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Vlan;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Vxlan;
+import org.opendaylight.yangtools.yang.common.Uint32;
+
+public class ConfigValidatorTest {
+    @Test
+    public void segmentationRangesDependOnTheNetworkType() {
+        assertTrue(ConfigValidator.validateNetwork(network(Vxlan.class, 16_777_215L)).isEmpty());
+        assertEquals(List.of("network \"n\": segmentation-id: 16777216 is out of range for vxlan (1..16777215)"),
+            ConfigValidator.validateNetwork(network(Vxlan.class, 16_777_216L)).items());
+        assertTrue(ConfigValidator.validateNetwork(network(Gre.class, 4_294_967_295L)).isEmpty());
+        assertEquals(List.of("network \"n\": segmentation-id: 4095 is out of range for vlan (1..4094)"),
+            ConfigValidator.validateNetwork(network(Vlan.class, 4095L)).items());
+        assertEquals(List.of("network \"n\": segmentation-id: is mandatory for vxlan networks (1..16777215)"),
+            ConfigValidator.validateNetwork(network(Vxlan.class, null)).items());
+        assertEquals(List.of("network \"n\": segmentation-id: flat networks have no segmentation id"),
+            ConfigValidator.validateNetwork(network(Flat.class, 5L)).items());
+    }
+
+    @Test
+    public void aChassisNeedsAnIpv4AndATunnelType() {
+        assertEquals(List.of("chassis \"c\": tunnel-types: at least one tunnel type is required (gre, vxlan, geneve)"),
+            ConfigValidator.validateChassis(new ChassisBuilder().setId(new ResourceId("c"))
+                .setIp(IpAddressBuilder.getDefaultInstance("10.0.0.1")).build()).items());
+        assertEquals(List.of("chassis \"c\": ip: tunnel endpoints must be IPv4, got 2001:db8::1"),
+            ConfigValidator.validateChassis(new ChassisBuilder().setId(new ResourceId("c"))
+                .setIp(IpAddressBuilder.getDefaultInstance("2001:db8::1")).setTunnelTypes(List.of(Vxlan.class))
+                .build()).items());
+    }
+
+    @Test
+    public void anLportNeedsItsNetworkAndChassis() {
+        final LportBuilder lport = new LportBuilder().setId(new ResourceId("p")).setNetwork(new ResourceId("n"))
+            .setBinding(new org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport
+                .rev261122.lports.lport.binding.ChassisBuilder().setChassis(new ResourceId("c")).build());
+        assertEquals(List.of("lport \"p\": network: no network \"n\"",
+            "lport \"p\": chassis: no chassis \"c\" in the chassis-registry"),
+            ConfigValidator.validateLport(lport.build(), Optional.empty(), false).items());
+        assertTrue(ConfigValidator.validateLport(lport.build(), Optional.of(network(Vxlan.class, 5L)), true)
+            .isEmpty());
+    }
+
+    @Test
+    public void aPortOfAnotherCloudNeedsATunnelNetwork() {
+        final var lport = new LportBuilder().setId(new ResourceId("p")).setNetwork(new ResourceId("n"))
+            .setBinding(new BindingProfileBuilder().setBindingProfile(new org.opendaylight.yang.gen.v1.urn
+                .opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.binding.profile
+                .BindingProfileBuilder().setHostIp(IpAddressBuilder.getDefaultInstance("203.0.113.9")).build())
+                .build()).build();
+        assertTrue(ConfigValidator.validateLport(lport, Optional.of(network(Gre.class, 7L)), true).isEmpty());
+        assertEquals(List.of("lport \"p\": binding-profile: network \"n\" is vlan; a port of another cloud needs"
+            + " a gre, vxlan or geneve network"),
+            ConfigValidator.validateLport(lport, Optional.of(network(Vlan.class, 7L)), true).items());
+    }
+
+    @Test
+    public void aRouterReferencesExistingLports() {
+        final var router = new RouterBuilder().setId(new ResourceId("r"))
+            .setInterfaces(List.of(new ResourceId("i1"), new ResourceId("i2")))
+            .setGatewayPort(new ResourceId("gw")).build();
+        assertEquals(Set.of("i1", "i2", "gw"), ConfigValidator.referencedLports(router));
+        assertEquals(List.of("router \"r\": interfaces: no lport \"i2\""),
+            ConfigValidator.validateRouter(router, Set.of("i2")).items());
+    }
+
+    private static Network network(final Class<? extends NetworkType> type, final Long segmentationId) {
+        return new NetworkBuilder().setId(new ResourceId("n")).setNetworkType(type)
+            .setSegmentationId(segmentationId == null ? null : Uint32.valueOf(segmentationId)).build();
+    }
+}

@@ -1,0 +1,243 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.opendaylight.infrautils.ready.SystemReadyMonitor;
+import org.opendaylight.infrautils.ready.SystemState;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The tunnel manager against real Open vSwitch nodes connected over OVSDB: one virtual tunnel port per
+ * configured type, exactly as the spec shows it, tracked ofports, live configuration, and recovery from
+ * faults.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TunnelPortIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
+
+    @Inject
+    @Filter(timeout = 300_000)
+    private SystemReadyMonitor systemReady;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    private final Restconf restconf = new Restconf(8181);
+
+    @Configuration
+    public Option[] config() {
+        return FlowtunKaraf.options();
+    }
+
+    @Before
+    public void waitForSystemReady() throws Exception {
+        Await.until(Duration.ofMinutes(5), () -> systemReady.getSystemState() == SystemState.ACTIVE ? null
+            : "system state " + systemReady.getSystemState());
+        Await.until(Duration.ofMinutes(2), () -> restconf.get("flowtun-chassis:chassis-registry").status == 200
+            ? null : "chassis registry not readable");
+    }
+
+    @Test
+    public void eachNodeGetsOneVirtualTunnelPortPerTypeAsInTheSpec() throws Exception {
+        try (OvsNode node = OvsNode.start("a", "chassis-a", "10.99.1.1")) {
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.1.1");
+            assertEquals("secure", node.get("Bridge", "br-int", "fail_mode"));
+            assertEquals("[OpenFlow13]", node.get("Bridge", "br-int", "protocols"));
+            assertEquals("netdev", node.get("Bridge", "br-int", "datapath_type"));
+            assertTrue(node.vsctl("show"), node.vsctl("show").contains(
+                "options: {key=flow, local_ip=\"10.99.1.1\", remote_ip=flow}"));
+            awaitPublishedOfportsMatch(node, ALL_TYPES);
+
+            // The node's chassis is registered with the configured tunnel types.
+            final JsonNode chassis = restconf.get("flowtun-chassis:chassis-registry/chassis=chassis-a").json()
+                .get("flowtun-chassis:chassis").get(0);
+            assertEquals("10.99.1.1", chassis.get("ip").asText());
+            assertEquals(3, chassis.get("tunnel-types").size());
+
+            // A new local_ip is followed by the ports.
+            node.vsctl("set", "Open_vSwitch", ".", "other_config:local_ip=10.99.1.9");
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.1.9");
+        }
+    }
+
+    @Test
+    public void fiveHundredChassisStillMeanOnePortPerType() throws Exception {
+        final StringBuilder body = new StringBuilder("{\"flowtun-chassis:chassis\":[");
+        for (int i = 0; i < 500; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"id\":\"bulk-").append(i).append("\",\"ip\":\"10.77.")
+                .append(i / 250).append('.').append(i % 250 + 1)
+                .append("\",\"tunnel-types\":[\"flowtun-types:vxlan\"]}");
+        }
+        final Restconf.Reply reply = restconf.post("flowtun-chassis:chassis-registry", body.append("]}").toString());
+        assertEquals(reply.toString(), 201, reply.status);
+        try (OvsNode node = OvsNode.start("b", "chassis-b", "10.99.2.1")) {
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.2.1");
+            Thread.sleep(3000);
+            assertEquals(3, flowTunnelPorts(node).size());
+            assertEquals(3, node.vsctl("list-ports", "br-int").lines().count());
+        }
+    }
+
+    @Test
+    public void aTypeRemovedFromTheConfigurationLosesItsPortAndNothingElse() throws Exception {
+        try (OvsNode node = OvsNode.start("c", "chassis-c", "10.99.3.1")) {
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.3.1");
+            node.vsctl("add-port", "br-int", "vm-port", "--", "set", "Interface", "vm-port", "type=internal");
+            final String vxlanOfport = node.get("Interface", "vxlan-tunnel-port", "ofport");
+            final String greOfport = node.get("Interface", "gre-tunnel-port", "ofport");
+
+            setTunnelTypes("vxlan,gre");
+            awaitTunnelPorts(node, List.of("vxlan", "gre"), "10.99.3.1");
+            assertEquals(vxlanOfport, node.get("Interface", "vxlan-tunnel-port", "ofport"));
+            assertEquals(greOfport, node.get("Interface", "gre-tunnel-port", "ofport"));
+            assertTrue(node.vsctl("list-ports", "br-int").contains("vm-port"));
+            awaitPublishedOfportsMatch(node, List.of("vxlan", "gre"));
+
+            // An invalid configuration is refused; the previous one stays in force.
+            setTunnelTypes("vxlan,bogus");
+            Thread.sleep(3000);
+            assertEquals(List.of("gre-tunnel-port", "vxlan-tunnel-port"), flowTunnelPorts(node));
+
+            setTunnelTypes("vxlan,gre,geneve");
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.3.1");
+            assertTrue(node.vsctl("list-ports", "br-int").contains("vm-port"));
+            awaitPublishedOfportsMatch(node, ALL_TYPES);
+        } finally {
+            setTunnelTypes("vxlan,gre,geneve");
+        }
+    }
+
+    @Test
+    public void portsComeBackAfterFaults() throws Exception {
+        try (OvsNode node = OvsNode.start("d", "chassis-d", "10.99.4.1")) {
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+
+            node.vsctl("del-port", "br-int", "vxlan-tunnel-port");
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+            awaitPublishedOfportsMatch(node, ALL_TYPES);
+
+            node.stopVswitchd();
+            node.startVswitchd();
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+            awaitPublishedOfportsMatch(node, ALL_TYPES);
+
+            node.stopOvsdbServer();
+            node.startOvsdbServer();
+            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+            awaitPublishedOfportsMatch(node, ALL_TYPES);
+        }
+    }
+
+    @Test
+    public void twoNodesEachGetTheirOwnPorts() throws Exception {
+        try (OvsNode first = OvsNode.start("e", "chassis-e", "10.99.5.1");
+             OvsNode second = OvsNode.start("f", "chassis-f", "10.99.5.2")) {
+            awaitTunnelPorts(first, ALL_TYPES, "10.99.5.1");
+            awaitTunnelPorts(second, ALL_TYPES, "10.99.5.2");
+            awaitPublishedOfportsMatch(first, ALL_TYPES);
+            awaitPublishedOfportsMatch(second, ALL_TYPES);
+        }
+    }
+
+    /** Waits until br-int's flow-based tunnel ports are exactly those of {@code types}, as the spec shows them. */
+    private static void awaitTunnelPorts(final OvsNode node, final List<String> types, final String localIp)
+            throws Exception {
+        final List<String> expected = new ArrayList<>();
+        types.forEach(type -> expected.add(type + "-tunnel-port"));
+        expected.sort(null);
+        Await.until(TIMEOUT, () -> {
+            final List<String> ports = flowTunnelPorts(node);
+            if (!ports.equals(expected)) {
+                return node.name() + ": tunnel ports " + ports + ", expected " + expected;
+            }
+            for (String type : types) {
+                final String port = type + "-tunnel-port";
+                final String options = node.get("Interface", port, "options");
+                final String wanted = "{key=flow, local_ip=" + localIp + ", remote_ip=flow}";
+                if (!node.get("Interface", port, "type").equals(type) || !options.equals(wanted)) {
+                    return node.name() + ": " + port + " is " + node.get("Interface", port, "type") + " " + options;
+                }
+                final String ofport = node.get("Interface", port, "ofport");
+                if (ofport.isEmpty() || ofport.startsWith("-") || "[]".equals(ofport)) {
+                    return node.name() + ": " + port + " has no ofport (" + ofport + "), error "
+                        + node.get("Interface", port, "error");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The names of br-int's ports with options:remote_ip=flow, sorted. */
+    private static List<String> flowTunnelPorts(final OvsNode node) throws IOException {
+        final List<String> names = new ArrayList<>();
+        for (String port : node.vsctl("list-ports", "br-int").lines().toArray(String[]::new)) {
+            if (node.get("Interface", port, "options").contains("remote_ip=flow")) {
+                names.add(port);
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** Waits until flowtun-state:tunnel-ports shows, for this node, the ofports OVS has. */
+    private void awaitPublishedOfportsMatch(final OvsNode node, final List<String> types) throws Exception {
+        Await.until(TIMEOUT, () -> {
+            final Map<String, String> inOvs = new TreeMap<>();
+            for (String type : types) {
+                inOvs.put(type, node.get("Interface", type + "-tunnel-port", "ofport"));
+            }
+            final Map<String, String> published = new TreeMap<>();
+            final Restconf.Reply reply = restconf.get("flowtun-state:tunnel-ports");
+            if (reply.status != 200) {
+                return "tunnel-ports: " + reply;
+            }
+            final String chassisId = "chassis-" + node.name();
+            for (JsonNode entry : reply.json().path("flowtun-state:tunnel-ports").path("node")) {
+                if (chassisId.equals(entry.path("chassis-id").asText())) {
+                    for (JsonNode port : entry.path("tunnel-port")) {
+                        published.put(port.path("type").asText().replace("flowtun-types:", ""),
+                            port.path("ofport").asText());
+                    }
+                }
+            }
+            return inOvs.equals(published) ? null : node.name() + ": OVS has " + inOvs + ", published " + published;
+        });
+    }
+
+    private void setTunnelTypes(final String types) throws IOException {
+        final org.osgi.service.cm.Configuration configuration = configAdmin.getConfiguration("org.flowtun", "?");
+        final Dictionary<String, Object> properties = configuration.getProperties() == null ? new Hashtable<>()
+            : configuration.getProperties();
+        properties.put("tunnel-types", types);
+        configuration.update(properties);
+    }
+}
