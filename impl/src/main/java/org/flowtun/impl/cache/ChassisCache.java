@@ -5,91 +5,29 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
+
 package org.flowtun.impl.cache;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataObjectModification;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
-import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
-import org.opendaylight.mdsal.binding.api.DataTreeModification;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
-import org.opendaylight.yangtools.concepts.ListenerRegistration;
 import org.opendaylight.yangtools.concepts.Registration;
-import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 
 /**
  * Every chassis of the chassis registry, in memory, by id and by tunnel IP (the spec's "local cache of
- * chassis"), with change listeners (OSGi service). Fed by a data-tree listener on the configuration; reads
- * never block.
+ * chassis"), with change listeners (OSGi service). Reads never block.
  */
-public final class ChassisCache implements DataTreeChangeListener<Chassis>, AutoCloseable {
-    private final Map<String, Chassis> byId = new ConcurrentHashMap<>();
-    private final Map<String, Chassis> byIp = new ConcurrentHashMap<>();
-    private final List<BiConsumer<Chassis, Chassis>> listeners = new CopyOnWriteArrayList<>();
-    private final ListenerRegistration<?> registration;
+public interface ChassisCache {
+    Optional<Chassis> byId(String id);
 
-    public ChassisCache(final DataBroker dataBroker) {
-        registration = dataBroker.registerDataTreeChangeListener(DataTreeIdentifier.create(
-            LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(ChassisRegistry.class).child(Chassis.class)),
-            this);
-    }
+    Optional<Chassis> byIp(String ip);
 
-    public Optional<Chassis> byId(final String id) {
-        return Optional.ofNullable(byId.get(id));
-    }
-
-    public Optional<Chassis> byIp(final String ip) {
-        return Optional.ofNullable(byIp.get(ip));
-    }
-
-    public Collection<Chassis> all() {
-        return List.copyOf(byId.values());
-    }
+    Collection<Chassis> all();
 
     /**
      * Registers a listener told (before, after) of every change: (null, c) created, (b, a) updated, (b, null)
      * deleted. Called on the data-tree listener thread: hand work off and return.
      */
-    public Registration registerListener(final BiConsumer<Chassis, Chassis> listener) {
-        listeners.add(requireNonNull(listener));
-        return () -> listeners.remove(listener);
-    }
-
-    @Override
-    public synchronized void onDataTreeChanged(final Collection<DataTreeModification<Chassis>> changes) {
-        for (DataTreeModification<Chassis> change : changes) {
-            final DataObjectModification<Chassis> root = change.getRootNode();
-            final Chassis before = root.getDataBefore();
-            final Chassis after = root.getDataAfter();
-            if (before != null) {
-                byId.remove(before.getId().getValue());
-                if (before.getIp() != null) {
-                    byIp.remove(before.getIp().stringValue(), before);
-                }
-            }
-            if (after != null) {
-                byId.put(after.getId().getValue(), after);
-                if (after.getIp() != null) {
-                    byIp.put(after.getIp().stringValue(), after);
-                }
-            }
-            listeners.forEach(listener -> listener.accept(before, after));
-        }
-    }
-
-    @Override
-    public void close() {
-        registration.close();
-    }
+    Registration registerListener(BiConsumer<Chassis, Chassis> listener);
 }

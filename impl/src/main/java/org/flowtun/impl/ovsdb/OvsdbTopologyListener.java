@@ -20,14 +20,14 @@ import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.
 import org.opendaylight.yangtools.concepts.ListenerRegistration;
 
 /**
- * Translates the OVSDB southbound's operational topology into {@link SwitchStateCache} updates. No logic
+ * Translates the OVSDB southbound's operational topology into {@link SwitchStateStore} updates. No logic
  * beyond the translation.
  */
 public final class OvsdbTopologyListener implements DataTreeChangeListener<Node>, AutoCloseable {
-    private final SwitchStateCache cache;
+    private final SwitchStateStore cache;
     private final ListenerRegistration<?> registration;
 
-    public OvsdbTopologyListener(final DataBroker dataBroker, final SwitchStateCache cache) {
+    public OvsdbTopologyListener(final DataBroker dataBroker, final SwitchStateStore cache) {
         this.cache = requireNonNull(cache);
         this.registration = dataBroker.registerDataTreeChangeListener(
             DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL, OvsdbTopology.NODES), this);

@@ -5,76 +5,29 @@
  * terms of the Eclipse Public License v1.0 which accompanies this distribution,
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
+
 package org.flowtun.impl.ovsdb;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.opendaylight.yangtools.concepts.Registration;
 
 /**
- * The OVS nodes and bridges the OVSDB southbound currently reports, in memory, for every flowtun app
- * (OSGi service). Fed by {@link OvsdbTopologyListener}; read without blocking; listeners are replayed the
- * current state when they register.
+ * The OVS nodes and bridges the OVSDB southbound currently reports, in memory, for every flowtun app (OSGi
+ * service). Reads never block.
  */
-public final class SwitchStateCache {
-    private final Map<String, OvsdbSwitch> switches = new ConcurrentHashMap<>();
-    private final Map<String, OvsdbBridge> bridges = new ConcurrentHashMap<>();
-    private final List<SwitchStateListener> listeners = new CopyOnWriteArrayList<>();
+public interface SwitchStateCache {
+    Optional<OvsdbSwitch> ovsdbSwitch(String switchNodeId);
 
-    public Optional<OvsdbSwitch> ovsdbSwitch(final String switchNodeId) {
-        return Optional.ofNullable(switches.get(switchNodeId));
-    }
+    Collection<OvsdbSwitch> switches();
 
-    public Collection<OvsdbSwitch> switches() {
-        return List.copyOf(switches.values());
-    }
+    Optional<OvsdbBridge> bridge(String switchNodeId, String bridgeName);
 
-    public Optional<OvsdbBridge> bridge(final String switchNodeId, final String bridgeName) {
-        return Optional.ofNullable(bridges.get(OvsdbTopology.bridgeNodeId(switchNodeId, bridgeName)));
-    }
-
-    public Collection<OvsdbBridge> bridges(final String switchNodeId) {
-        return bridges.values().stream().filter(bridge -> bridge.switchNodeId().equals(switchNodeId))
-            .collect(Collectors.toList());
-    }
+    Collection<OvsdbBridge> bridges(String switchNodeId);
 
     /**
-     * Registers a listener and replays the current state to it (on the caller's thread) before it sees
-     * later changes.
+     * Registers a listener and replays the current state to it (on the caller's thread) before it sees later
+     * changes.
      */
-    public synchronized Registration register(final SwitchStateListener listener) {
-        requireNonNull(listener);
-        switches.values().forEach(listener::switchUpdated);
-        bridges.values().forEach(listener::bridgeUpdated);
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    synchronized void updateSwitch(final OvsdbSwitch ovsdbSwitch) {
-        if (!ovsdbSwitch.equals(switches.put(ovsdbSwitch.nodeId(), ovsdbSwitch))) {
-            listeners.forEach(listener -> listener.switchUpdated(ovsdbSwitch));
-        }
-    }
-
-    synchronized void updateBridge(final OvsdbBridge bridge) {
-        if (!bridge.equals(bridges.put(bridge.bridgeNodeId(), bridge))) {
-            listeners.forEach(listener -> listener.bridgeUpdated(bridge));
-        }
-    }
-
-    synchronized void remove(final String nodeId) {
-        if (switches.remove(nodeId) != null) {
-            listeners.forEach(listener -> listener.switchRemoved(nodeId));
-        }
-        if (bridges.remove(nodeId) != null) {
-            listeners.forEach(listener -> listener.bridgeRemoved(nodeId));
-        }
-    }
+    Registration register(SwitchStateListener listener);
 }
