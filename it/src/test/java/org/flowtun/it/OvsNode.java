@@ -42,6 +42,7 @@ final class OvsNode implements AutoCloseable {
     static OvsNode start(final String name, final String systemId, final String localIp) throws IOException {
         final Path dir = Files.createTempDirectory("ftovs-" + name + "-");
         final OvsNode node = new OvsNode(name, dir);
+        node.removeStaleNamespace();
         node.run("ip", "netns", "add", node.netns);
         node.run("ip", "netns", "exec", node.netns, "ip", "link", "set", "lo", "up");
         node.run("ovsdb-tool", "create", dir.resolve("conf.db").toString(),
@@ -53,6 +54,19 @@ final class OvsNode implements AutoCloseable {
         node.startVswitchd();
         node.vsctl("set-manager", "tcp:127.0.0.1:6640");
         return node;
+    }
+
+    /** A namespace of this name left by an interrupted run: stop what still runs in it, then delete it. */
+    private void removeStaleNamespace() throws IOException {
+        if (!new File("/run/netns/" + netns).exists()) {
+            return;
+        }
+        for (String pid : run("ip", "netns", "pids", netns).split("\\s+")) {
+            if (!pid.isBlank()) {
+                runQuietly("kill", pid.trim());
+            }
+        }
+        runQuietly("ip", "netns", "del", netns);
     }
 
     String name() {
