@@ -13,12 +13,9 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -41,7 +38,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class TunnelPortIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
 
     @Inject
@@ -69,13 +65,13 @@ public class TunnelPortIT {
     @Test
     public void eachNodeGetsOneVirtualTunnelPortPerTypeAsInTheSpec() throws Exception {
         try (OvsNode node = OvsNode.start("a", "chassis-a", "10.99.1.1")) {
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.1.1");
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.1.1");
             assertEquals("secure", node.get("Bridge", "br-int", "fail_mode"));
             assertEquals("[OpenFlow13]", node.get("Bridge", "br-int", "protocols"));
             assertEquals("netdev", node.get("Bridge", "br-int", "datapath_type"));
             assertTrue(node.vsctl("show"), node.vsctl("show").contains(
                 "options: {key=flow, local_ip=\"10.99.1.1\", remote_ip=flow}"));
-            awaitPublishedOfportsMatch(node, ALL_TYPES);
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
 
             // The node's chassis is registered with the configured tunnel types.
             final JsonNode chassis = restconf.get("flowtun-chassis:chassis-registry/chassis=chassis-a").json()
@@ -85,7 +81,7 @@ public class TunnelPortIT {
 
             // A new local_ip is followed by the ports.
             node.vsctl("set", "Open_vSwitch", ".", "other_config:local_ip=10.99.1.9");
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.1.9");
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.1.9");
         }
     }
 
@@ -100,9 +96,9 @@ public class TunnelPortIT {
         final Restconf.Reply reply = restconf.post("flowtun-chassis:chassis-registry", body.append("]}").toString());
         assertEquals(reply.toString(), 201, reply.status);
         try (OvsNode node = OvsNode.start("b", "chassis-b", "10.99.2.1")) {
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.2.1");
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.2.1");
             Thread.sleep(3000);
-            assertEquals(3, flowTunnelPorts(node).size());
+            assertEquals(3, TunnelPortChecks.flowTunnelPorts(node).size());
             assertEquals(3, node.vsctl("list-ports", "br-int").lines().count());
         }
     }
@@ -110,27 +106,27 @@ public class TunnelPortIT {
     @Test
     public void aTypeRemovedFromTheConfigurationLosesItsPortAndNothingElse() throws Exception {
         try (OvsNode node = OvsNode.start("c", "chassis-c", "10.99.3.1")) {
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.3.1");
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.3.1");
             node.vsctl("add-port", "br-int", "vm-port", "--", "set", "Interface", "vm-port", "type=internal");
             final String vxlanOfport = node.get("Interface", "vxlan-tunnel-port", "ofport");
             final String greOfport = node.get("Interface", "gre-tunnel-port", "ofport");
 
             setTunnelTypes("vxlan,gre");
-            awaitTunnelPorts(node, List.of("vxlan", "gre"), "10.99.3.1");
+            TunnelPortChecks.awaitTunnelPorts(node, List.of("vxlan", "gre"), "10.99.3.1");
             assertEquals(vxlanOfport, node.get("Interface", "vxlan-tunnel-port", "ofport"));
             assertEquals(greOfport, node.get("Interface", "gre-tunnel-port", "ofport"));
             assertTrue(node.vsctl("list-ports", "br-int").contains("vm-port"));
-            awaitPublishedOfportsMatch(node, List.of("vxlan", "gre"));
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, List.of("vxlan", "gre"));
 
             // An invalid configuration is refused; the previous one stays in force.
             setTunnelTypes("vxlan,bogus");
             Thread.sleep(3000);
-            assertEquals(List.of("gre-tunnel-port", "vxlan-tunnel-port"), flowTunnelPorts(node));
+            assertEquals(List.of("gre-tunnel-port", "vxlan-tunnel-port"), TunnelPortChecks.flowTunnelPorts(node));
 
             setTunnelTypes("vxlan,gre,geneve");
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.3.1");
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.3.1");
             assertTrue(node.vsctl("list-ports", "br-int").contains("vm-port"));
-            awaitPublishedOfportsMatch(node, ALL_TYPES);
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
         } finally {
             setTunnelTypes("vxlan,gre,geneve");
         }
@@ -139,21 +135,21 @@ public class TunnelPortIT {
     @Test
     public void portsComeBackAfterFaults() throws Exception {
         try (OvsNode node = OvsNode.start("d", "chassis-d", "10.99.4.1")) {
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
 
             node.vsctl("del-port", "br-int", "vxlan-tunnel-port");
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
-            awaitPublishedOfportsMatch(node, ALL_TYPES);
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
 
             node.stopVswitchd();
             node.startVswitchd();
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
-            awaitPublishedOfportsMatch(node, ALL_TYPES);
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
 
             node.stopOvsdbServer();
             node.startOvsdbServer();
-            awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
-            awaitPublishedOfportsMatch(node, ALL_TYPES);
+            TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.4.1");
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
         }
     }
 
@@ -161,76 +157,11 @@ public class TunnelPortIT {
     public void twoNodesEachGetTheirOwnPorts() throws Exception {
         try (OvsNode first = OvsNode.start("e", "chassis-e", "10.99.5.1");
              OvsNode second = OvsNode.start("f", "chassis-f", "10.99.5.2")) {
-            awaitTunnelPorts(first, ALL_TYPES, "10.99.5.1");
-            awaitTunnelPorts(second, ALL_TYPES, "10.99.5.2");
-            awaitPublishedOfportsMatch(first, ALL_TYPES);
-            awaitPublishedOfportsMatch(second, ALL_TYPES);
+            TunnelPortChecks.awaitTunnelPorts(first, ALL_TYPES, "10.99.5.1");
+            TunnelPortChecks.awaitTunnelPorts(second, ALL_TYPES, "10.99.5.2");
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, first, ALL_TYPES);
+            TunnelPortChecks.awaitPublishedOfportsMatch(restconf, second, ALL_TYPES);
         }
-    }
-
-    /** Waits until br-int's flow-based tunnel ports are exactly those of {@code types}, as the spec shows them. */
-    private static void awaitTunnelPorts(final OvsNode node, final List<String> types, final String localIp)
-            throws Exception {
-        final List<String> expected = new ArrayList<>();
-        types.forEach(type -> expected.add(type + "-tunnel-port"));
-        expected.sort(null);
-        Await.until(TIMEOUT, () -> {
-            final List<String> ports = flowTunnelPorts(node);
-            if (!ports.equals(expected)) {
-                return node.name() + ": tunnel ports " + ports + ", expected " + expected;
-            }
-            for (String type : types) {
-                final String port = type + "-tunnel-port";
-                final String options = node.get("Interface", port, "options");
-                final String wanted = "{key=flow, local_ip=" + localIp + ", remote_ip=flow}";
-                if (!node.get("Interface", port, "type").equals(type) || !options.equals(wanted)) {
-                    return node.name() + ": " + port + " is " + node.get("Interface", port, "type") + " " + options;
-                }
-                final String ofport = node.get("Interface", port, "ofport");
-                if (ofport.isEmpty() || ofport.startsWith("-") || "[]".equals(ofport)) {
-                    return node.name() + ": " + port + " has no ofport (" + ofport + "), error "
-                        + node.get("Interface", port, "error");
-                }
-            }
-            return null;
-        });
-    }
-
-    /** The names of br-int's ports with options:remote_ip=flow, sorted. */
-    private static List<String> flowTunnelPorts(final OvsNode node) throws IOException {
-        final List<String> names = new ArrayList<>();
-        for (String port : node.vsctl("list-ports", "br-int").lines().toArray(String[]::new)) {
-            if (node.get("Interface", port, "options").contains("remote_ip=flow")) {
-                names.add(port);
-            }
-        }
-        names.sort(null);
-        return names;
-    }
-
-    /** Waits until flowtun-state:tunnel-ports shows, for this node, the ofports OVS has. */
-    private void awaitPublishedOfportsMatch(final OvsNode node, final List<String> types) throws Exception {
-        Await.until(TIMEOUT, () -> {
-            final Map<String, String> inOvs = new TreeMap<>();
-            for (String type : types) {
-                inOvs.put(type, node.get("Interface", type + "-tunnel-port", "ofport"));
-            }
-            final Map<String, String> published = new TreeMap<>();
-            final Restconf.Reply reply = restconf.get("flowtun-state:tunnel-ports");
-            if (reply.status != 200) {
-                return "tunnel-ports: " + reply;
-            }
-            final String chassisId = "chassis-" + node.name();
-            for (JsonNode entry : reply.json().path("flowtun-state:tunnel-ports").path("node")) {
-                if (chassisId.equals(entry.path("chassis-id").asText())) {
-                    for (JsonNode port : entry.path("tunnel-port")) {
-                        published.put(port.path("type").asText().replace("flowtun-types:", ""),
-                            port.path("ofport").asText());
-                    }
-                }
-            }
-            return inOvs.equals(published) ? null : node.name() + ": OVS has " + inOvs + ", published " + published;
-        });
     }
 
     private void setTunnelTypes(final String types) throws IOException {
