@@ -10,6 +10,7 @@ package org.flowtun.it;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.CoreOptions.when;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -36,7 +37,8 @@ final class FlowtunKaraf {
                 .frameworkUrl(maven("org.flowtun", "flowtun-karaf").type("zip").version(version))
                 .name("flowtun").karafVersion(KARAF_VERSION)
                 .unpackDirectory(new File("target/exam")).useDeployFolder(false),
-            keepRuntimeFolder(),
+            // -Dflowtun.it.keep=true keeps target/exam/<uuid> (logs, data) for a look after the run.
+            when(Boolean.getBoolean("flowtun.it.keep")).useOptions(keepRuntimeFolder()),
             configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                 localRepo),

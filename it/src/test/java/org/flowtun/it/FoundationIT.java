@@ -168,6 +168,15 @@ public class FoundationIT {
         assertEquals("crud-c2", lport.get("chassis").asText());
         assertEquals("fa:16:3e:00:00:01", lport.get("mac-address").asText());
 
+        // What an lport uses cannot be deleted under it: 409 in-use, naming the user; nothing changes.
+        Restconf.Reply refused = restconf.delete("flowtun-network:networks/network=crud-n2");
+        assertStatus(409, refused);
+        assertThat(refused.body, containsString("still in use by lport \\\"crud-p1\\\""));
+        assertStatus(200, restconf.get("flowtun-network:networks/network=crud-n2"));
+        refused = restconf.delete("flowtun-chassis:chassis-registry/chassis=crud-c2");
+        assertStatus(409, refused);
+        assertStatus(200, restconf.get("flowtun-chassis:chassis-registry/chassis=crud-c2"));
+
         // Rebind it to a host of another cloud: the binding choice switches case.
         assertStatus(204, restconf.put(path, "{\"flowtun-lport:lport\":[{\"id\":\"crud-p1\",\"network\":\"crud-n2\","
             + "\"binding-profile\":{\"host-ip\":\"198.51.100.7\"}}]}"));

@@ -76,31 +76,68 @@ public final class ConfigValidation implements AutoCloseable {
             throw new IllegalStateException("The data broker offers no commit cohort registry");
         }
         register(registry, InstanceIdentifier.create(ChassisRegistry.class), Chassis.class,
-            (chassis, tx) -> immediate(ConfigValidator.validateChassis(chassis)));
+            (chassis, tx) -> immediate(ConfigValidator.validateChassis(chassis)),
+            (deleted, tx) -> readLports(tx).transform(lports -> ConfigValidator.chassisInUse(
+                ids(deleted, chassis -> chassis.getId().getValue()), lports), DIRECT));
         register(registry, InstanceIdentifier.create(Networks.class), Network.class,
-            (network, tx) -> immediate(ConfigValidator.validateNetwork(network)));
+            (network, tx) -> immediate(ConfigValidator.validateNetwork(network)),
+            (deleted, tx) -> readLports(tx).transformAsync(lports -> tx.read(CONFIG,
+                InstanceIdentifier.create(Subnets.class)).transform(subnets -> ConfigValidator.networksInUse(
+                    ids(deleted, network -> network.getId().getValue()), lports,
+                    subnets.map(container -> values(container.getSubnet())).orElse(List.of())), DIRECT), DIRECT));
         register(registry, InstanceIdentifier.create(Subnets.class), Subnet.class,
             (subnet, tx) -> exists(tx, network(subnet.getNetwork()))
-                .transform(found -> ConfigValidator.validateSubnet(subnet, found), DIRECT));
-        register(registry, InstanceIdentifier.create(Lports.class), Lport.class, this::checkLport);
+                .transform(found -> ConfigValidator.validateSubnet(subnet, found), DIRECT), null);
+        register(registry, InstanceIdentifier.create(Lports.class), Lport.class, this::checkLport,
+            this::checkLportsUnused);
         register(registry, InstanceIdentifier.create(Routers.class), Router.class,
             (router, tx) -> missingLports(tx, ConfigValidator.referencedLports(router))
-                .transform(missing -> ConfigValidator.validateRouter(router, missing), DIRECT));
+                .transform(missing -> ConfigValidator.validateRouter(router, missing), DIRECT), null);
         register(registry, InstanceIdentifier.create(FloatingIps.class), FloatingIp.class,
             (fip, tx) -> missingLports(tx, ConfigValidator.referencedLports(fip))
-                .transform(missing -> ConfigValidator.validateFloatingIp(fip, missing), DIRECT));
+                .transform(missing -> ConfigValidator.validateFloatingIp(fip, missing), DIRECT), null);
         register(registry, InstanceIdentifier.create(Trunks.class), Trunk.class,
             (trunk, tx) -> missingLports(tx, ConfigValidator.referencedLports(trunk))
-                .transform(missing -> ConfigValidator.validateTrunk(trunk, missing), DIRECT));
+                .transform(missing -> ConfigValidator.validateTrunk(trunk, missing), DIRECT), null);
         LOG.info("flowtun configuration validation registered on {} containers", registrations.size());
     }
 
     private <T extends DataObject> void register(final DOMDataTreeCommitCohortRegistry registry,
             final InstanceIdentifier<?> container, final Class<T> entryType,
-            final ListEntryCohort.EntryCheck<T> check) {
+            final ListEntryCohort.EntryCheck<T> check, final ListEntryCohort.DeletionCheck<T> deletionCheck) {
         registrations.add(registry.registerCommitCohort(
             new DOMDataTreeIdentifier(CONFIG, codec.toYangInstanceIdentifier(container)),
-            new ListEntryCohort<>(codec, dataBroker, entryType, check)));
+            new ListEntryCohort<>(codec, dataBroker, entryType, check, deletionCheck)));
+    }
+
+    /** Deleting lports that routers, floating IPs or trunks still reference is refused (409 in-use). */
+    private FluentFuture<Violations> checkLportsUnused(final List<Lport> deleted, final ReadTransaction tx) {
+        final Set<String> ids = ids(deleted, lport -> lport.getId().getValue());
+        final FluentFuture<List<Router>> routers = tx.read(CONFIG, InstanceIdentifier.create(Routers.class))
+            .transform(found -> found.map(container -> values(container.getRouter())).orElse(List.of()), DIRECT);
+        final FluentFuture<List<FloatingIp>> fips = tx.read(CONFIG, InstanceIdentifier.create(FloatingIps.class))
+            .transform(found -> found.map(container -> values(container.getFloatingIp())).orElse(List.of()),
+                DIRECT);
+        final FluentFuture<List<Trunk>> trunks = tx.read(CONFIG, InstanceIdentifier.create(Trunks.class))
+            .transform(found -> found.map(container -> values(container.getTrunk())).orElse(List.of()), DIRECT);
+        return routers.transformAsync(r -> fips.transformAsync(f -> trunks.transform(
+            t -> ConfigValidator.lportsInUse(ids, r, f, t), DIRECT), DIRECT), DIRECT);
+    }
+
+    /** Every lport (read only when networks or chassis are deleted, a rare operation). */
+    private static FluentFuture<List<Lport>> readLports(final ReadTransaction tx) {
+        return tx.read(CONFIG, InstanceIdentifier.create(Lports.class))
+            .transform(found -> found.map(container -> values(container.getLport())).orElse(List.of()), DIRECT);
+    }
+
+    private static <V> List<V> values(final java.util.Map<?, V> map) {
+        return map == null ? List.of() : List.copyOf(map.values());
+    }
+
+    private static <T> Set<String> ids(final List<T> entries, final java.util.function.Function<T, String> id) {
+        final Set<String> result = new HashSet<>();
+        entries.forEach(entry -> result.add(id.apply(entry)));
+        return result;
     }
 
     private FluentFuture<Violations> checkLport(final Lport lport, final ReadTransaction tx) {

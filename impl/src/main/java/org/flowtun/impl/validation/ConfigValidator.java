@@ -7,10 +7,14 @@
  */
 package org.flowtun.impl.validation;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.flowtun.impl.NetworkKind;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpPrefix;
@@ -217,5 +221,77 @@ public final class ConfigValidator {
             trunk.getSubPort().values().forEach(sub -> ids.add(sub.getLport().getValue()));
         }
         return ids;
+    }
+
+    /**
+     * What still references deleted networks: lports and subnets on them (at most a few named per network).
+     */
+    public static Violations networksInUse(final Set<String> deleted, final Collection<Lport> lports,
+            final Collection<Subnet> subnets) {
+        final Violations violations = Violations.none();
+        final Map<String, List<String>> users = new TreeMap<>();
+        for (Lport lport : lports) {
+            if (lport.getNetwork() != null && deleted.contains(lport.getNetwork().getValue())) {
+                users.computeIfAbsent(lport.getNetwork().getValue(), id -> new ArrayList<>())
+                    .add("lport \"" + lport.getId().getValue() + "\"");
+            }
+        }
+        for (Subnet subnet : subnets) {
+            if (subnet.getNetwork() != null && deleted.contains(subnet.getNetwork().getValue())) {
+                users.computeIfAbsent(subnet.getNetwork().getValue(), id -> new ArrayList<>())
+                    .add("subnet \"" + subnet.getId().getValue() + "\"");
+            }
+        }
+        users.forEach((id, list) -> violations.addAll(new Violations("network", id).add("id", inUse(list))));
+        return violations;
+    }
+
+    /** What still references deleted chassis: lports bound to them. */
+    public static Violations chassisInUse(final Set<String> deleted, final Collection<Lport> lports) {
+        final Violations violations = Violations.none();
+        final Map<String, List<String>> users = new TreeMap<>();
+        for (Lport lport : lports) {
+            final String chassis = boundChassis(lport);
+            if (chassis != null && deleted.contains(chassis)) {
+                users.computeIfAbsent(chassis, id -> new ArrayList<>()).add("lport \"" + lport.getId().getValue()
+                    + "\"");
+            }
+        }
+        users.forEach((id, list) -> violations.addAll(new Violations("chassis", id).add("id", inUse(list))));
+        return violations;
+    }
+
+    /** What still references deleted lports: routers, floating IPs and trunks. */
+    public static Violations lportsInUse(final Set<String> deleted, final Collection<Router> routers,
+            final Collection<FloatingIp> fips, final Collection<Trunk> trunks) {
+        final Map<String, List<String>> users = new TreeMap<>();
+        routers.forEach(router -> referencedLports(router).stream().filter(deleted::contains).forEach(id -> users
+            .computeIfAbsent(id, key -> new ArrayList<>()).add("router \"" + router.getId().getValue() + "\"")));
+        fips.forEach(fip -> referencedLports(fip).stream().filter(deleted::contains).forEach(id -> users
+            .computeIfAbsent(id, key -> new ArrayList<>()).add("floating-ip \"" + fip.getId().getValue() + "\"")));
+        trunks.forEach(trunk -> referencedLports(trunk).stream().filter(deleted::contains).forEach(id -> users
+            .computeIfAbsent(id, key -> new ArrayList<>()).add("trunk \"" + trunk.getId().getValue() + "\"")));
+        final Violations violations = Violations.none();
+        users.forEach((id, list) -> violations.addAll(new Violations("lport", id).add("id", inUse(list))));
+        return violations;
+    }
+
+    /** The chassis an lport is bound to, if it is bound to one. */
+    public static String boundChassis(final Lport lport) {
+        return lport.getBinding() instanceof org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang
+            .flowtun.lport.rev261122.lports.lport.binding.Chassis
+            ? valueOf(((org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122
+                .lports.lport.binding.Chassis) lport.getBinding()).getChassis()) : null;
+    }
+
+    private static String valueOf(final org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun
+            .types.rev261122.ResourceId id) {
+        return id == null ? null : id.getValue();
+    }
+
+    private static String inUse(final List<String> users) {
+        final int shown = Math.min(users.size(), 5);
+        return "still in use by " + String.join(", ", users.subList(0, shown))
+            + (users.size() > shown ? " and " + (users.size() - shown) + " more" : "") + "; delete those first";
     }
 }

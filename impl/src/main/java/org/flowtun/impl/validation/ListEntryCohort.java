@@ -30,6 +30,7 @@ import org.opendaylight.netconf.api.NetconfDocumentedException;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.tree.DataTreeCandidateNode;
 import org.opendaylight.yangtools.yang.model.api.SchemaContext;
 import org.slf4j.Logger;
@@ -48,29 +49,38 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
         FluentFuture<Violations> check(T entry, ReadTransaction tx);
     }
 
+    /** Checks that nothing still references the deleted entries; never blocks. */
+    @FunctionalInterface
+    interface DeletionCheck<T> {
+        FluentFuture<Violations> check(List<T> deleted, ReadTransaction tx);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ListEntryCohort.class);
 
     private final BindingNormalizedNodeSerializer codec;
     private final DataBroker dataBroker;
     private final Class<T> entryType;
     private final EntryCheck<T> check;
+    private final DeletionCheck<T> deletionCheck;
 
     ListEntryCohort(final BindingNormalizedNodeSerializer codec, final DataBroker dataBroker,
-            final Class<T> entryType, final EntryCheck<T> check) {
+            final Class<T> entryType, final EntryCheck<T> check, final DeletionCheck<T> deletionCheck) {
         this.codec = requireNonNull(codec);
         this.dataBroker = requireNonNull(dataBroker);
         this.entryType = requireNonNull(entryType);
         this.check = requireNonNull(check);
+        this.deletionCheck = deletionCheck;
     }
 
     @Override
     public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final SchemaContext ctx,
             final Collection<DOMDataTreeCandidate> candidates) {
         final List<T> written = new ArrayList<>();
+        final List<T> deleted = new ArrayList<>();
         for (DOMDataTreeCandidate candidate : candidates) {
-            collectWritten(candidate.getRootPath().getRootIdentifier(), candidate.getRootNode(), written);
+            collect(candidate.getRootPath().getRootIdentifier(), candidate.getRootNode(), written, deleted);
         }
-        if (written.isEmpty()) {
+        if (written.isEmpty() && (deleted.isEmpty() || deletionCheck == null)) {
             return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
         }
         final ReadTransaction tx = dataBroker.newReadOnlyTransaction();
@@ -78,27 +88,39 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
         for (T entry : written) {
             checks.add(check.check(entry, tx));
         }
-        return FluentFuture.from(Futures.allAsList(checks)).transformAsync(results -> {
-            tx.close();
-            final List<String> problems = new ArrayList<>();
-            results.forEach(violations -> problems.addAll(violations.items()));
-            if (problems.isEmpty()) {
+        final FluentFuture<Violations> inUse = deleted.isEmpty() || deletionCheck == null
+            ? FluentFuture.from(Futures.immediateFuture(Violations.none()))
+            : deletionCheck.check(deleted, tx);
+        return FluentFuture.from(Futures.allAsList(checks)).transformAsync(results -> inUse.transformAsync(
+            conflicts -> {
+                tx.close();
+                final List<String> problems = new ArrayList<>();
+                results.forEach(violations -> problems.addAll(violations.items()));
+                if (!problems.isEmpty()) {
+                    return fail(problems, ErrorTag.INVALID_VALUE);
+                }
+                if (!conflicts.isEmpty()) {
+                    return fail(conflicts.items(), ErrorTag.IN_USE);
+                }
                 return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
-            }
-            final String message = String.join("; ", problems);
-            LOG.info("Rejected configuration: {}", message);
-            return Futures.immediateFailedFuture(new DataValidationFailedException(YangInstanceIdentifier.class,
-                YangInstanceIdentifier.empty(), message, new NetconfDocumentedException(message,
-                    ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, ErrorSeverity.ERROR)));
-        }, MoreExecutors.directExecutor());
+            }, MoreExecutors.directExecutor()), MoreExecutors.directExecutor());
+    }
+
+    /** RESTCONF answers invalid-value with 400 and in-use with 409, with the message naming the fields. */
+    private static FluentFuture<PostCanCommitStep> fail(final List<String> problems, final ErrorTag tag) {
+        final String message = String.join("; ", problems);
+        LOG.info("Rejected configuration: {}", message);
+        return FluentFuture.from(Futures.immediateFailedFuture(new DataValidationFailedException(
+            YangInstanceIdentifier.class, YangInstanceIdentifier.empty(), message,
+            new NetconfDocumentedException(message, ErrorType.APPLICATION, tag, ErrorSeverity.ERROR))));
     }
 
     /**
-     * Collects the entries of type T written under {@code node}: the candidate's root is the container, its
-     * children the list, their children the entries.
+     * Collects the entries of type T written and deleted under {@code node}: the candidate's root is the
+     * container, its children the list, their children the entries.
      */
-    private void collectWritten(final YangInstanceIdentifier path, final DataTreeCandidateNode node,
-            final List<T> out) {
+    private void collect(final YangInstanceIdentifier path, final DataTreeCandidateNode node,
+            final List<T> written, final List<T> deleted) {
         for (DataTreeCandidateNode list : node.getChildNodes()) {
             final YangInstanceIdentifier listPath = path.node(list.getIdentifier());
             for (DataTreeCandidateNode entry : list.getChildNodes()) {
@@ -106,18 +128,25 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
                     case WRITE:
                     case SUBTREE_MODIFIED:
                     case APPEARED:
-                        entry.getDataAfter().ifPresent(data -> {
-                            final Entry<InstanceIdentifier<?>, DataObject> binding =
-                                codec.fromNormalizedNode(listPath.node(entry.getIdentifier()), data);
-                            if (binding != null && entryType.isInstance(binding.getValue())) {
-                                out.add(entryType.cast(binding.getValue()));
-                            }
-                        });
+                        entry.getDataAfter().ifPresent(data -> add(listPath, entry, data, written));
+                        break;
+                    case DELETE:
+                    case DISAPPEARED:
+                        entry.getDataBefore().ifPresent(data -> add(listPath, entry, data, deleted));
                         break;
                     default:
                         break;
                 }
             }
+        }
+    }
+
+    private void add(final YangInstanceIdentifier listPath, final DataTreeCandidateNode entry,
+            final NormalizedNode<?, ?> data, final List<T> out) {
+        final Entry<InstanceIdentifier<?>, DataObject> binding =
+            codec.fromNormalizedNode(listPath.node(entry.getIdentifier()), data);
+        if (binding != null && entryType.isInstance(binding.getValue())) {
+            out.add(entryType.cast(binding.getValue()));
         }
     }
 }

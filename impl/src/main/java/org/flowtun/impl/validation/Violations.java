@@ -21,6 +21,11 @@ public final class Violations {
         this.resource = kind + " \"" + id + "\"";
     }
 
+    /** No resource, no violation: what a check with nothing to object to returns. */
+    public static Violations none() {
+        return new Violations("", "");
+    }
+
     public Violations add(final String field, final String message) {
         items.add(resource + ": " + field + ": " + message);
         return this;

@@ -90,6 +90,14 @@ public class ConfigValidatorTest {
             ConfigValidator.validateRouter(router, Set.of("i2")).items());
     }
 
+    @Test
+    public void aNetworkInUseNamesItsUsers() {
+        final var lport = new LportBuilder().setId(new ResourceId("p")).setNetwork(new ResourceId("n")).build();
+        assertEquals(List.of("network \"n\": id: still in use by lport \"p\"; delete those first"),
+            ConfigValidator.networksInUse(Set.of("n"), List.of(lport), List.of()).items());
+        assertTrue(ConfigValidator.networksInUse(Set.of("other"), List.of(lport), List.of()).isEmpty());
+    }
+
     private static Network network(final Class<? extends NetworkType> type, final Long segmentationId) {
         return new NetworkBuilder().setId(new ResourceId("n")).setNetworkType(type)
             .setSegmentationId(segmentationId == null ? null : Uint32.valueOf(segmentationId)).build();
