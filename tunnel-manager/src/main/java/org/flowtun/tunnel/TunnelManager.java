@@ -40,7 +40,8 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
     private final TunnelPortReconciler reconciler;
     private final ChassisRegistrar registrar;
     private final TunnelPortRegistry registry;
-    private volatile FlowtunConfig config = FlowtunConfig.DEFAULT;
+    /** Null until ConfigAdmin has delivered the configuration: nothing is reconciled against a guess. */
+    private volatile FlowtunConfig config;
     private Registration registration;
 
     public TunnelManager(final DataBroker dataBroker, final SwitchStateCache switches,
@@ -53,7 +54,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
 
     public void init() {
         registration = switches.register(this);
-        LOG.info("flowtun tunnel manager started ({})", config);
+        LOG.info("flowtun tunnel manager started; waiting for the {} configuration", FlowtunConfig.PID);
     }
 
     public TunnelPortService tunnelPortService() {
@@ -68,20 +69,27 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
             }
             LOG.info("flowtun configuration now in force: {}", newConfig);
             config = newConfig;
-            switches.switches().forEach(node -> reconcile(node.nodeId()));
+            switches.switches().forEach(node -> {
+                registrar.switchUpdated(newConfig, node);
+                reconcile(node.nodeId());
+            });
         });
     }
 
+    /** The configuration in force (the defaults until the first one arrives). */
     public FlowtunConfig configuration() {
-        return config;
+        final FlowtunConfig current = config;
+        return current == null ? FlowtunConfig.DEFAULT : current;
     }
 
     @Override
     public void switchUpdated(final OvsdbSwitch node) {
         executor.execute(() -> {
             registry.switchUpdated(node);
-            registrar.switchUpdated(config, node);
-            reconcile(node.nodeId());
+            if (config != null) {
+                registrar.switchUpdated(config, node);
+                reconcile(node.nodeId());
+            }
         });
     }
 
@@ -98,7 +106,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
     @Override
     public void bridgeUpdated(final OvsdbBridge bridge) {
         executor.execute(() -> {
-            if (bridge.name().equals(config.integrationBridge())) {
+            if (bridge.name().equals(configuration().integrationBridge())) {
                 registry.bridgeUpdated(bridge);
                 reconcile(bridge.switchNodeId());
             }
@@ -110,7 +118,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
         executor.execute(() -> switches.switches().stream()
             .filter(node -> bridgeNodeId.startsWith(node.nodeId() + "/"))
             .forEach(node -> {
-                if (switches.bridge(node.nodeId(), config.integrationBridge()).isEmpty()) {
+                if (switches.bridge(node.nodeId(), configuration().integrationBridge()).isEmpty()) {
                     registry.bridgeRemoved(node.nodeId());
                 }
                 reconcile(node.nodeId());
@@ -119,6 +127,9 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
 
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void reconcile(final String switchNodeId) {
+        if (config == null) {
+            return;
+        }
         try {
             if (reconciler.reconcile(config, switchNodeId)) {
                 executor.schedule(() -> reconcile(switchNodeId), TunnelPortReconciler.RETRY_NANOS + 1_000_000L,
