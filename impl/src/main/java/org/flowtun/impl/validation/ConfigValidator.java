@@ -230,18 +230,8 @@ public final class ConfigValidator {
             final Collection<Subnet> subnets) {
         final Violations violations = Violations.none();
         final Map<String, List<String>> users = new TreeMap<>();
-        for (Lport lport : lports) {
-            if (lport.getNetwork() != null && deleted.contains(lport.getNetwork().getValue())) {
-                users.computeIfAbsent(lport.getNetwork().getValue(), id -> new ArrayList<>())
-                    .add("lport \"" + lport.getId().getValue() + "\"");
-            }
-        }
-        for (Subnet subnet : subnets) {
-            if (subnet.getNetwork() != null && deleted.contains(subnet.getNetwork().getValue())) {
-                users.computeIfAbsent(subnet.getNetwork().getValue(), id -> new ArrayList<>())
-                    .add("subnet \"" + subnet.getId().getValue() + "\"");
-            }
-        }
+        lports.forEach(lport -> addUser(users, deleted, valueOf(lport.getNetwork()), "lport", lport.getId()));
+        subnets.forEach(subnet -> addUser(users, deleted, valueOf(subnet.getNetwork()), "subnet", subnet.getId()));
         users.forEach((id, list) -> violations.addAll(new Violations("network", id).add("id", inUse(list))));
         return violations;
     }
@@ -250,13 +240,7 @@ public final class ConfigValidator {
     public static Violations chassisInUse(final Set<String> deleted, final Collection<Lport> lports) {
         final Violations violations = Violations.none();
         final Map<String, List<String>> users = new TreeMap<>();
-        for (Lport lport : lports) {
-            final String chassis = boundChassis(lport);
-            if (chassis != null && deleted.contains(chassis)) {
-                users.computeIfAbsent(chassis, id -> new ArrayList<>()).add("lport \"" + lport.getId().getValue()
-                    + "\"");
-            }
-        }
+        lports.forEach(lport -> addUser(users, deleted, boundChassis(lport), "lport", lport.getId()));
         users.forEach((id, list) -> violations.addAll(new Violations("chassis", id).add("id", inUse(list))));
         return violations;
     }
@@ -265,12 +249,12 @@ public final class ConfigValidator {
     public static Violations lportsInUse(final Set<String> deleted, final Collection<Router> routers,
             final Collection<FloatingIp> fips, final Collection<Trunk> trunks) {
         final Map<String, List<String>> users = new TreeMap<>();
-        routers.forEach(router -> referencedLports(router).stream().filter(deleted::contains).forEach(id -> users
-            .computeIfAbsent(id, key -> new ArrayList<>()).add("router \"" + router.getId().getValue() + "\"")));
-        fips.forEach(fip -> referencedLports(fip).stream().filter(deleted::contains).forEach(id -> users
-            .computeIfAbsent(id, key -> new ArrayList<>()).add("floating-ip \"" + fip.getId().getValue() + "\"")));
-        trunks.forEach(trunk -> referencedLports(trunk).stream().filter(deleted::contains).forEach(id -> users
-            .computeIfAbsent(id, key -> new ArrayList<>()).add("trunk \"" + trunk.getId().getValue() + "\"")));
+        routers.forEach(router -> referencedLports(router).forEach(
+            id -> addUser(users, deleted, id, "router", router.getId())));
+        fips.forEach(fip -> referencedLports(fip).forEach(
+            id -> addUser(users, deleted, id, "floating-ip", fip.getId())));
+        trunks.forEach(trunk -> referencedLports(trunk).forEach(
+            id -> addUser(users, deleted, id, "trunk", trunk.getId())));
         final Violations violations = Violations.none();
         users.forEach((id, list) -> violations.addAll(new Violations("lport", id).add("id", inUse(list))));
         return violations;
@@ -287,6 +271,15 @@ public final class ConfigValidator {
     private static String valueOf(final org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun
             .types.rev261122.ResourceId id) {
         return id == null ? null : id.getValue();
+    }
+
+    /** Records that {@code kind userId} references {@code referenced}, when that is one of the deleted. */
+    private static void addUser(final Map<String, List<String>> users, final Set<String> deleted,
+            final String referenced, final String kind, final org.opendaylight.yang.gen.v1.urn.opendaylight.params
+                .xml.ns.yang.flowtun.types.rev261122.ResourceId userId) {
+        if (referenced != null && deleted.contains(referenced)) {
+            users.computeIfAbsent(referenced, id -> new ArrayList<>()).add(kind + " \"" + userId.getValue() + "\"");
+        }
     }
 
     private static String inUse(final List<String> users) {
