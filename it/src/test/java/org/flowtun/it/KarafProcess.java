@@ -32,8 +32,13 @@ final class KarafProcess implements AutoCloseable {
         this.home = home;
     }
 
-    /** Unpacks the distribution built by this project into {@code dir}. */
+    /** Unpacks the distribution built by this project into {@code dir} (emptied first). */
     static KarafProcess unpack(final Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
         final String version = System.getProperty("flowtun.version");
         final Path zip = Path.of(System.getProperty("org.ops4j.pax.url.mvn.localRepository",
             System.getProperty("user.home") + "/.m2/repository"), "org/flowtun/flowtun-karaf", version,

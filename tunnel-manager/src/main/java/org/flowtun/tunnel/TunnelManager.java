@@ -146,5 +146,6 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
             registration.close();
         }
         executor.shutdownNow();
+        registry.close();
     }
 }

@@ -28,6 +28,9 @@ import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.Transaction;
+import org.opendaylight.mdsal.binding.api.TransactionChain;
+import org.opendaylight.mdsal.binding.api.TransactionChainListener;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -49,18 +52,47 @@ import org.slf4j.LoggerFactory;
  * (the spec's "ofport of each tunnel type"). Offered to other bundles as {@link TunnelPortService}, and
  * published at {@code flowtun-state:tunnel-ports}. Updated on the tunnel manager's thread.
  */
-final class TunnelPortRegistry implements TunnelPortService {
+final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelPortRegistry.class);
     private static final List<NetworkKind> TUNNEL_KINDS = List.of(NetworkKind.GRE, NetworkKind.VXLAN,
         NetworkKind.GENEVE);
 
     private final DataBroker dataBroker;
+    /** Serializes the state writes: concurrent writes of one node's entry would conflict and lose one. */
+    private TransactionChain chain;
     private final Map<String, Map<String, TunnelPort>> byNode = new ConcurrentHashMap<>();
     private final Map<String, OvsdbSwitch> nodes = new HashMap<>();
     private final List<TunnelPortListener> listeners = new CopyOnWriteArrayList<>();
 
     TunnelPortRegistry(final DataBroker dataBroker) {
         this.dataBroker = requireNonNull(dataBroker);
+        this.chain = newChain();
+    }
+
+    private TransactionChain newChain() {
+        return dataBroker.createMergingTransactionChain(new TransactionChainListener() {
+            @Override
+            public void onTransactionChainFailed(final TransactionChain failed, final Transaction transaction,
+                    final Throwable cause) {
+                LOG.warn("tunnel-ports state write failed; writing it again", cause);
+                restartChain(failed);
+            }
+
+            @Override
+            public void onTransactionChainSuccessful(final TransactionChain successful) {
+                LOG.trace("tunnel-ports state chain closed");
+            }
+        });
+    }
+
+    /** A failed chain is dead: replace it and publish every node again. */
+    private synchronized void restartChain(final TransactionChain failed) {
+        if (chain != failed) {
+            return;
+        }
+        failed.close();
+        chain = newChain();
+        nodes.keySet().forEach(this::publish);
     }
 
     @Override
@@ -106,7 +138,7 @@ final class TunnelPortRegistry implements TunnelPortService {
     synchronized void switchRemoved(final String switchNodeId) {
         nodes.remove(switchNodeId);
         replace(switchNodeId, Map.of());
-        final WriteTransaction tx = dataBroker.newWriteOnlyTransaction();
+        final WriteTransaction tx = chain.newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.OPERATIONAL, path(switchNodeId));
         logCommit(tx, switchNodeId);
     }
@@ -163,7 +195,7 @@ final class TunnelPortRegistry implements TunnelPortService {
                 return tp.build();
             }).collect(Collectors.toMap(tp -> tp.key(), tp -> tp));
         builder.setTunnelPort(ports);
-        final WriteTransaction tx = dataBroker.newWriteOnlyTransaction();
+        final WriteTransaction tx = chain.newWriteOnlyTransaction();
         tx.put(LogicalDatastoreType.OPERATIONAL, path(switchNodeId), builder.build());
         logCommit(tx, switchNodeId);
     }
@@ -181,8 +213,13 @@ final class TunnelPortRegistry implements TunnelPortService {
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.warn("{}: could not write tunnel-ports state", switchNodeId, cause);
+                LOG.debug("{}: tunnel-ports state write failed (the chain writes it again)", switchNodeId, cause);
             }
         }, MoreExecutors.directExecutor());
+    }
+
+    @Override
+    public synchronized void close() {
+        chain.close();
     }
 }
