@@ -18,6 +18,7 @@ import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.ovsdb.OvsdbTopology;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
 import org.flowtun.impl.ovsdb.SwitchStateListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -115,14 +116,13 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
 
     @Override
     public void bridgeRemoved(final String bridgeNodeId) {
-        executor.execute(() -> switches.switches().stream()
-            .filter(node -> bridgeNodeId.startsWith(node.nodeId() + "/"))
-            .forEach(node -> {
-                if (switches.bridge(node.nodeId(), configuration().integrationBridge()).isEmpty()) {
-                    registry.bridgeRemoved(node.nodeId());
-                }
-                reconcile(node.nodeId());
-            }));
+        final String switchNodeId = OvsdbTopology.switchNodeIdOf(bridgeNodeId);
+        executor.execute(() -> {
+            if (switches.bridge(switchNodeId, configuration().integrationBridge()).isEmpty()) {
+                registry.bridgeRemoved(switchNodeId);
+            }
+            reconcile(switchNodeId);
+        });
     }
 
     @SuppressWarnings("checkstyle:IllegalCatch")

@@ -63,6 +63,12 @@ public final class OvsdbTopology {
         return switchNodeId + BRIDGE_SEPARATOR + bridgeName;
     }
 
+    /** The OVS node a bridge node id belongs to: {@code ovsdb://uuid/X/bridge/br-int} → {@code ovsdb://uuid/X}. */
+    public static String switchNodeIdOf(final String bridgeNodeId) {
+        final int separator = bridgeNodeId.indexOf(BRIDGE_SEPARATOR);
+        return separator > 0 ? bridgeNodeId.substring(0, separator) : bridgeNodeId;
+    }
+
     /** The OVS node of a southbound node, when it is one (not a bridge). */
     public static Optional<OvsdbSwitch> toSwitch(final Node node) {
         final OvsdbNodeAugmentation ovsdb = node.augmentation(OvsdbNodeAugmentation.class);
@@ -97,8 +103,7 @@ public final class OvsdbTopology {
             return Optional.empty();
         }
         final String nodeId = node.getNodeId().getValue();
-        final int separator = nodeId.indexOf(BRIDGE_SEPARATOR);
-        final String switchNodeId = separator > 0 ? nodeId.substring(0, separator) : nodeId;
+        final String switchNodeId = switchNodeIdOf(nodeId);
         final Set<String> controllers = new HashSet<>();
         if (bridge.getControllerEntry() != null) {
             for (ControllerEntry entry : bridge.getControllerEntry().values()) {

@@ -144,14 +144,11 @@ public final class ConfigValidation implements AutoCloseable {
         final FluentFuture<Optional<Network>> network = lport.getNetwork() == null
             ? immediate(Optional.empty())
             : tx.read(CONFIG, network(lport.getNetwork()));
-        final ResourceId chassis = lport.getBinding() instanceof org.opendaylight.yang.gen.v1.urn.opendaylight
-            .params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.Chassis
-            ? ((org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports
-                .lport.binding.Chassis) lport.getBinding()).getChassis() : null;
+        final String chassis = ConfigValidator.boundChassis(lport);
         final FluentFuture<Boolean> chassisExists = chassis == null
             ? immediate(Boolean.TRUE)
             : tx.exists(CONFIG, InstanceIdentifier.create(ChassisRegistry.class).child(Chassis.class,
-                new ChassisKey(chassis)));
+                new ChassisKey(new ResourceId(chassis))));
         return network.transformAsync(net -> chassisExists.transform(
             found -> ConfigValidator.validateLport(lport, net, found), DIRECT),
             DIRECT);

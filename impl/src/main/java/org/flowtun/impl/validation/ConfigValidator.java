@@ -112,12 +112,10 @@ public final class ConfigValidator {
         } else if (network.isEmpty()) {
             violations.add("network", "no network \"" + lport.getNetwork().getValue() + "\"");
         }
-        if (lport.getBinding() instanceof org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang
-                .flowtun.lport.rev261122.lports.lport.binding.Chassis) {
-            final var chassis = ((org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport
-                .rev261122.lports.lport.binding.Chassis) lport.getBinding()).getChassis();
-            if (chassis != null && !chassisExists) {
-                violations.add("chassis", "no chassis \"" + chassis.getValue() + "\" in the chassis-registry");
+        final String chassis = boundChassis(lport);
+        if (chassis != null) {
+            if (!chassisExists) {
+                violations.add("chassis", "no chassis \"" + chassis + "\" in the chassis-registry");
             }
         } else if (lport.getBinding() instanceof BindingProfile) {
             final var profile = ((BindingProfile) lport.getBinding()).getBindingProfile();
