@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.flowtun.api.TunnelPortService;
 import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.config.FlowtunConfig;
+import org.flowtun.impl.config.FlowtunConfigSource;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.flowtun.impl.ovsdb.OvsdbTopology;
@@ -43,10 +44,13 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
     private final TunnelPortRegistry registry;
     /** Null until ConfigAdmin has delivered the configuration: nothing is reconciled against a guess. */
     private volatile FlowtunConfig config;
+    private final FlowtunConfigSource configSource;
     private Registration registration;
+    private Registration configRegistration;
 
     public TunnelManager(final DataBroker dataBroker, final SwitchStateCache switches,
-            final ChassisCache chassisCache) {
+            final ChassisCache chassisCache, final FlowtunConfigSource configSource) {
+        this.configSource = requireNonNull(configSource);
         this.switches = requireNonNull(switches);
         this.reconciler = new TunnelPortReconciler(switches, new OvsdbConfigWriter(dataBroker));
         this.registrar = new ChassisRegistrar(dataBroker, chassisCache);
@@ -55,6 +59,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
 
     public void init() {
         registration = switches.register(this);
+        configRegistration = configSource.register(this::configurationChanged);
         LOG.info("flowtun tunnel manager started; waiting for the {} configuration", FlowtunConfig.PID);
     }
 
@@ -68,7 +73,6 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
             if (newConfig.equals(config)) {
                 return;
             }
-            LOG.info("flowtun configuration now in force: {}", newConfig);
             config = newConfig;
             switches.switches().forEach(node -> {
                 registrar.switchUpdated(newConfig, node);
@@ -142,6 +146,9 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
 
     @Override
     public void close() {
+        if (configRegistration != null) {
+            configRegistration.close();
+        }
         if (registration != null) {
             registration.close();
         }

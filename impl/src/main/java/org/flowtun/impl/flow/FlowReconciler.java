@@ -1,0 +1,335 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Desired state, then diff: holds per node the flows every owner (an lport, a network) wants, and writes only
+ * the difference between them and what is on the switch. When a switch (re)connects it reads the switch's
+ * flowtun flows back (by cookie) and adds what is missing, removes what is stale, leaves the rest alone.
+ *
+ * <p>Confined to the thread of the executor it is given: every method must be called on it, and RPC results
+ * are handed back to it. Owners are told (once their flows are confirmed on the switch) through the listener.
+ */
+public final class FlowReconciler {
+    /** Told when every flow an owner wants on a node is on the switch (or the owner wants none). */
+    @FunctionalInterface
+    public interface Listener {
+        void flowsInstalled(String node, String owner);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
+    private static final long RETRY_SECONDS = 2;
+
+    private final FlowWriter writer;
+    private final ScheduledExecutorService executor;
+    private final Listener listener;
+    private final Map<String, NodeFlows> nodes = new HashMap<>();
+
+    public FlowReconciler(final FlowWriter writer, final ScheduledExecutorService executor,
+            final Listener listener) {
+        this.writer = requireNonNull(writer);
+        this.executor = requireNonNull(executor);
+        this.listener = requireNonNull(listener);
+    }
+
+    /** Replaces the flows {@code owner} wants on {@code node}; sent on the next {@link #flush()}. */
+    public void setFlows(final String node, final String owner, final Collection<FlowSpec> flows) {
+        nodes.computeIfAbsent(node, NodeFlows::new).setFlows(owner, flows);
+    }
+
+    /** The flows {@code owner} wants on {@code node}. */
+    public Collection<FlowSpec> flows(final String node, final String owner) {
+        final NodeFlows flows = nodes.get(node);
+        return flows == null ? List.of() : flows.flowsOf(owner);
+    }
+
+    /** Every flow wanted on {@code node}. */
+    public Collection<FlowSpec> desiredFlows(final String node) {
+        final NodeFlows flows = nodes.get(node);
+        return flows == null ? List.of() : List.copyOf(flows.desired.values());
+    }
+
+    /** The node's switch connected over OpenFlow as {@code openflowNodeId}: read its flows, then reconcile. */
+    public void connected(final String node, final String openflowNodeId) {
+        final NodeFlows flows = nodes.computeIfAbsent(node, NodeFlows::new);
+        if (openflowNodeId.equals(flows.openflowNodeId)) {
+            return;
+        }
+        flows.reset(openflowNodeId);
+        LOG.info("{}: switch {} connected, reading its flowtun flows to reconcile", node, openflowNodeId);
+        flows.readSwitch();
+    }
+
+    /** The node's OpenFlow connection is gone: nothing is sent until it is back. */
+    public void disconnected(final String node) {
+        final NodeFlows flows = nodes.get(node);
+        if (flows != null && flows.openflowNodeId != null) {
+            LOG.info("{}: switch {} disconnected", node, flows.openflowNodeId);
+            flows.reset(null);
+        }
+    }
+
+    /** Forgets a node entirely (it left). */
+    public void removeNode(final String node) {
+        final NodeFlows flows = nodes.remove(node);
+        if (flows != null) {
+            flows.reset(null);
+        }
+    }
+
+    /** Sends every pending difference and reports owners whose flows are all in. */
+    public void flush() {
+        nodes.values().forEach(NodeFlows::flush);
+    }
+
+    private static final class Installed {
+        final long cookie;
+        final short table;
+
+        Installed(final long cookie, final short table) {
+            this.cookie = cookie;
+            this.table = table;
+        }
+    }
+
+    private final class NodeFlows {
+        private final String node;
+        private final Map<String, FlowSpec> desired = new HashMap<>();
+        private final Map<String, String> ownerOfKey = new HashMap<>();
+        private final Map<String, Set<String>> keysOfOwner = new HashMap<>();
+        /** What the switch will hold once every request sent has been answered. */
+        private final Map<String, Installed> expected = new HashMap<>();
+        /** What the switch confirmed it holds. */
+        private final Map<String, Long> confirmed = new HashMap<>();
+        private final Set<String> dirty = new HashSet<>();
+        private final Set<String> ownersToCheck = new HashSet<>();
+        private String openflowNodeId;
+        private boolean synced;
+        private boolean retryScheduled;
+        /** Bumped on every (dis)connection, so that answers to an earlier connection's requests are ignored. */
+        private long epoch;
+
+        NodeFlows(final String node) {
+            this.node = node;
+        }
+
+        Collection<FlowSpec> flowsOf(final String owner) {
+            final Set<String> keys = keysOfOwner.getOrDefault(owner, Set.of());
+            final List<FlowSpec> result = new ArrayList<>(keys.size());
+            keys.forEach(key -> result.add(desired.get(key)));
+            return result;
+        }
+
+        void setFlows(final String owner, final Collection<FlowSpec> flows) {
+            final Set<String> oldKeys = keysOfOwner.getOrDefault(owner, Set.of());
+            final Set<String> newKeys = new HashSet<>();
+            for (FlowSpec flow : flows) {
+                final String key = flow.key();
+                newKeys.add(key);
+                final String previousOwner = ownerOfKey.put(key, owner);
+                if (previousOwner != null && !previousOwner.equals(owner)) {
+                    LOG.warn("{}: flow {} wanted by {} and {}; {} wins", node, key, previousOwner, owner, owner);
+                    keysOfOwner.getOrDefault(previousOwner, new HashSet<>()).remove(key);
+                }
+                final FlowSpec previous = desired.put(key, flow);
+                if (previous == null || previous.cookie() != flow.cookie()) {
+                    dirty.add(key);
+                }
+            }
+            for (String key : oldKeys) {
+                if (!newKeys.contains(key) && owner.equals(ownerOfKey.get(key))) {
+                    ownerOfKey.remove(key);
+                    desired.remove(key);
+                    dirty.add(key);
+                }
+            }
+            if (newKeys.isEmpty()) {
+                keysOfOwner.remove(owner);
+            } else {
+                keysOfOwner.put(owner, newKeys);
+            }
+            ownersToCheck.add(owner);
+        }
+
+        void reset(final String newOpenflowNodeId) {
+            epoch++;
+            openflowNodeId = newOpenflowNodeId;
+            synced = false;
+            expected.clear();
+            confirmed.clear();
+        }
+
+        void readSwitch() {
+            final long readEpoch = epoch;
+            final String ofNode = openflowNodeId;
+            callback(writer.installedFlows(ofNode), readEpoch, this::reconcile, error -> readFailed(error, readEpoch));
+        }
+
+        private void readFailed(final Throwable error, final long readEpoch) {
+            LOG.warn("{}: could not read the flows of {} ({}); retrying in {} s", node, openflowNodeId,
+                error.getMessage(), RETRY_SECONDS);
+            executor.schedule(() -> {
+                if (epoch == readEpoch) {
+                    readSwitch();
+                }
+            }, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+
+        private void reconcile(final Map<Long, Short> onSwitch) {
+            int kept = 0;
+            final Set<Long> wanted = new HashSet<>();
+            for (Map.Entry<String, FlowSpec> entry : desired.entrySet()) {
+                final FlowSpec flow = entry.getValue();
+                wanted.add(flow.cookie());
+                if (onSwitch.containsKey(flow.cookie())) {
+                    expected.put(entry.getKey(), new Installed(flow.cookie(), flow.table()));
+                    confirmed.put(entry.getKey(), flow.cookie());
+                    kept++;
+                } else {
+                    dirty.add(entry.getKey());
+                }
+            }
+            int stale = 0;
+            for (Map.Entry<Long, Short> entry : onSwitch.entrySet()) {
+                if (!wanted.contains(entry.getKey())) {
+                    send(writer.remove(openflowNodeId, entry.getValue(), entry.getKey()), "remove stale", null);
+                    stale++;
+                }
+            }
+            synced = true;
+            final int missing = dirty.size();
+            ownersToCheck.addAll(keysOfOwner.keySet());
+            LOG.info("{}: reconciled flows of {}: {} in place, {} to add, {} stale removed", node, openflowNodeId,
+                kept, missing, stale);
+            flush();
+        }
+
+        void flush() {
+            if (synced && !dirty.isEmpty()) {
+                for (String key : dirty) {
+                    final FlowSpec want = desired.get(key);
+                    final Installed have = expected.get(key);
+                    if (want != null && (have == null || have.cookie != want.cookie())) {
+                        expected.put(key, new Installed(want.cookie(), want.table()));
+                        confirmed.remove(key);
+                        send(writer.add(openflowNodeId, want), "add", () -> added(key, want.cookie()));
+                    } else if (want == null && have != null) {
+                        expected.remove(key);
+                        confirmed.remove(key);
+                        send(writer.remove(openflowNodeId, have.table, have.cookie), "remove", null);
+                    }
+                }
+                dirty.clear();
+            }
+            for (String owner : ownersToCheck) {
+                if (isInstalled(owner)) {
+                    listener.flowsInstalled(node, owner);
+                }
+            }
+            ownersToCheck.clear();
+        }
+
+        private boolean isInstalled(final String owner) {
+            final Set<String> keys = keysOfOwner.get(owner);
+            if (keys == null) {
+                return true;
+            }
+            if (!synced) {
+                return false;
+            }
+            for (String key : keys) {
+                final Long cookie = confirmed.get(key);
+                if (cookie == null || cookie != desired.get(key).cookie()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void added(final String key, final long cookie) {
+            final FlowSpec want = desired.get(key);
+            if (want != null && want.cookie() == cookie) {
+                confirmed.put(key, cookie);
+                final String owner = ownerOfKey.get(key);
+                if (owner != null && isInstalled(owner)) {
+                    listener.flowsInstalled(node, owner);
+                }
+            }
+        }
+
+        private void send(final ListenableFuture<?> request, final String what, final Runnable onSuccess) {
+            final long sendEpoch = epoch;
+            callback(request, sendEpoch, ignored -> succeeded(onSuccess), error -> failed(what, error, sendEpoch));
+        }
+
+        private void succeeded(final Runnable onSuccess) {
+            if (onSuccess != null) {
+                onSuccess.run();
+            }
+        }
+
+        private void failed(final String what, final Throwable error, final long sendEpoch) {
+            LOG.warn("{}: {} on {} failed: {}; reading the switch again in {} s", node, what, openflowNodeId,
+                error.getMessage(), RETRY_SECONDS);
+            // What the switch holds is unknown now: read it again and reconcile.
+            scheduleResync(sendEpoch);
+        }
+
+        private void scheduleResync(final long failedEpoch) {
+            if (retryScheduled) {
+                return;
+            }
+            retryScheduled = true;
+            executor.schedule(() -> {
+                retryScheduled = false;
+                if (epoch == failedEpoch && openflowNodeId != null) {
+                    final String ofNode = openflowNodeId;
+                    reset(ofNode);
+                    readSwitch();
+                }
+            }, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+
+        private <T> void callback(final ListenableFuture<T> future, final long callEpoch, final Consumer<T> success,
+                final Consumer<Throwable> failure) {
+            Futures.addCallback(future, new FutureCallback<T>() {
+                @Override
+                public void onSuccess(final T result) {
+                    if (epoch == callEpoch) {
+                        success.accept(result);
+                    }
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    if (epoch == callEpoch) {
+                        failure.accept(cause);
+                    }
+                }
+            }, executor);
+        }
+    }
+}

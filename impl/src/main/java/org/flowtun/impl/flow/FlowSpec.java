@@ -1,0 +1,223 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A flow an app wants on a switch, independent of OpenFlowPlugin's model: what the pure flow-building functions
+ * return and tests compare. Its {@link #key()} (table, priority, match) is its identity on a switch (OpenFlow
+ * replaces a flow with the same key); its {@link #cookie()} identifies its whole content.
+ */
+public final class FlowSpec {
+    private final FlowApp app;
+    private final short table;
+    private final int priority;
+    private final Long inPort;
+    private final Long tunnelId;
+    private final Long reg7;
+    private final Long metadata;
+    private final String ethDst;
+    private final List<FlowAction> actions;
+    private final Long writeMetadata;
+    private final Short gotoTable;
+    private final String key;
+    private final String text;
+    private final long cookie;
+
+    private FlowSpec(final Builder builder) {
+        app = requireNonNull(builder.app);
+        table = builder.table;
+        priority = builder.priority;
+        inPort = builder.inPort;
+        tunnelId = builder.tunnelId;
+        reg7 = builder.reg7;
+        metadata = builder.metadata;
+        ethDst = builder.ethDst;
+        actions = List.copyOf(builder.actions);
+        writeMetadata = builder.writeMetadata;
+        gotoTable = builder.gotoTable;
+
+        final StringBuilder match = new StringBuilder("table=").append(table).append(",priority=").append(priority);
+        if (tunnelId != null) {
+            match.append(",tun_id=0x").append(Long.toHexString(tunnelId));
+        }
+        if (inPort != null) {
+            match.append(",in_port=").append(inPort);
+        }
+        if (reg7 != null) {
+            match.append(",reg7=0x").append(Long.toHexString(reg7));
+        }
+        if (metadata != null) {
+            match.append(",metadata=0x").append(Long.toHexString(metadata));
+        }
+        if (ethDst != null) {
+            match.append(",dl_dst=").append(ethDst);
+        }
+        key = match.toString();
+        final List<String> parts = new ArrayList<>();
+        if (!actions.isEmpty()) {
+            final List<String> applied = new ArrayList<>();
+            actions.forEach(action -> applied.add(action.toString()));
+            parts.add(String.join(",", applied));
+        }
+        if (writeMetadata != null) {
+            parts.add("write_metadata:0x" + Long.toHexString(writeMetadata));
+        }
+        if (gotoTable != null) {
+            parts.add("goto_table:" + gotoTable);
+        }
+        text = key + " actions=" + (parts.isEmpty() ? "drop" : String.join(",", parts));
+        cookie = app.cookie() | Hashing.murmur3_128().hashString(text, StandardCharsets.UTF_8).asLong()
+            & Pipeline.FLOW_HASH_MASK;
+    }
+
+    public static Builder builder(final FlowApp app, final short table, final int priority) {
+        return new Builder(app, table, priority);
+    }
+
+    public FlowApp app() {
+        return app;
+    }
+
+    public short table() {
+        return table;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public Long inPort() {
+        return inPort;
+    }
+
+    public Long tunnelId() {
+        return tunnelId;
+    }
+
+    public Long reg7() {
+        return reg7;
+    }
+
+    public Long metadata() {
+        return metadata;
+    }
+
+    public String ethDst() {
+        return ethDst;
+    }
+
+    public List<FlowAction> actions() {
+        return actions;
+    }
+
+    public Long writeMetadata() {
+        return writeMetadata;
+    }
+
+    public Short gotoTable() {
+        return gotoTable;
+    }
+
+    /** Table, priority and match: two flows with the same key cannot both be on a switch. */
+    public String key() {
+        return key;
+    }
+
+    /** The app's cookie bits and a 48-bit hash of the full text. */
+    public long cookie() {
+        return cookie;
+    }
+
+    @Override
+    public boolean equals(final Object obj) {
+        return obj instanceof FlowSpec && ((FlowSpec) obj).text.equals(text) && ((FlowSpec) obj).app == app;
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    /** The flow as {@code ovs-ofctl -O OpenFlow13 dump-flows} would show it (without counters and cookie). */
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    public static final class Builder {
+        private final FlowApp app;
+        private final short table;
+        private final int priority;
+        private Long inPort;
+        private Long tunnelId;
+        private Long reg7;
+        private Long metadata;
+        private String ethDst;
+        private final List<FlowAction> actions = new ArrayList<>();
+        private Long writeMetadata;
+        private Short gotoTable;
+
+        private Builder(final FlowApp app, final short table, final int priority) {
+            this.app = app;
+            this.table = table;
+            this.priority = priority;
+        }
+
+        public Builder matchInPort(final long port) {
+            this.inPort = port;
+            return this;
+        }
+
+        public Builder matchTunnelId(final long id) {
+            this.tunnelId = id;
+            return this;
+        }
+
+        public Builder matchReg7(final long value) {
+            this.reg7 = value;
+            return this;
+        }
+
+        public Builder matchMetadata(final long value) {
+            this.metadata = value;
+            return this;
+        }
+
+        public Builder matchEthDst(final String mac) {
+            this.ethDst = mac.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        public Builder apply(final FlowAction action) {
+            actions.add(action);
+            return this;
+        }
+
+        public Builder writeMetadata(final long value) {
+            this.writeMetadata = value;
+            return this;
+        }
+
+        public Builder gotoTable(final short nextTable) {
+            this.gotoTable = nextTable;
+            return this;
+        }
+
+        public FlowSpec build() {
+            return new FlowSpec(this);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.flow;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.Map;
+
+/**
+ * Writes flows to switches. Every call returns at once; the future fails when the switch did not take it.
+ */
+public interface FlowWriter {
+    ListenableFuture<?> add(String openflowNodeId, FlowSpec flow);
+
+    /** Removes, in {@code table}, the flows whose cookie is exactly {@code cookie}. */
+    ListenableFuture<?> remove(String openflowNodeId, short table, long cookie);
+
+    /** The flowtun flows (cookie under {@link Pipeline#FLOWTUN_COOKIE_MASK}) on the switch: cookie to table. */
+    ListenableFuture<Map<Long, Short>> installedFlows(String openflowNodeId);
+}

@@ -1,0 +1,72 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.flow;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collection;
+import java.util.function.Consumer;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataObjectModification;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.api.DataTreeModification;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yangtools.concepts.ListenerRegistration;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+
+/**
+ * Tells which OpenFlow switches are connected: OpenFlowPlugin writes a switch's node into the operational
+ * inventory when it connects (and its flow RPCs are routed to it from then on) and removes it when it goes.
+ */
+public final class OpenFlowNodeListener implements DataTreeChangeListener<Node>, AutoCloseable {
+    private final Consumer<String> connected;
+    private final Consumer<String> disconnected;
+    private final ListenerRegistration<?> registration;
+
+    public OpenFlowNodeListener(final DataBroker dataBroker, final Consumer<String> connected,
+            final Consumer<String> disconnected) {
+        this.connected = requireNonNull(connected);
+        this.disconnected = requireNonNull(disconnected);
+        this.registration = dataBroker.registerDataTreeChangeListener(DataTreeIdentifier.create(
+            LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Nodes.class).child(Node.class)), this);
+    }
+
+    @Override
+    public void onDataTreeChanged(final Collection<DataTreeModification<Node>> changes) {
+        for (DataTreeModification<Node> change : changes) {
+            final DataObjectModification<Node> node = change.getRootNode();
+            final String nodeId = change.getRootPath().getRootIdentifier().firstKeyOf(Node.class).getId().getValue();
+            switch (node.getModificationType()) {
+                case DELETE:
+                    disconnected.accept(nodeId);
+                    break;
+                case WRITE:
+                case SUBTREE_MODIFIED:
+                    if (node.getDataBefore() == null) {
+                        connected.accept(nodeId);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /** The OpenFlow node id of a bridge's datapath id as OVS reports it ({@code 00:00:00:00:00:00:00:01}). */
+    public static String openflowNodeId(final String datapathId) {
+        return "openflow:" + Long.toUnsignedString(Long.parseUnsignedLong(datapathId.replace(":", ""), 16));
+    }
+
+    @Override
+    public void close() {
+        registration.close();
+    }
+}

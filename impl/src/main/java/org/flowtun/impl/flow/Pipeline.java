@@ -1,0 +1,35 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.flow;
+
+/**
+ * The flowtun OpenFlow pipeline: table numbers (as in Dragonflow), priorities and the cookie layout. The one
+ * place for them.
+ */
+public final class Pipeline {
+    public static final short INGRESS_CLASSIFICATION_DISPATCH = 0;
+    public static final short L2_LOOKUP = 55;
+    public static final short EGRESS = 75;
+    public static final short INGRESS_DESTINATION_PORT_LOOKUP = 100;
+    public static final short INGRESS_DISPATCH = 115;
+
+    /** Flows that match one port or one (tunnel, network) pair. */
+    public static final int PORT_PRIORITY = 100;
+
+    /**
+     * Cookie layout: bits 63..56 mark a flowtun flow, bits 55..48 name the app that wants it, bits 47..0 are a
+     * hash of the flow's full text, so a flow on a switch is recognised without reading its match back.
+     */
+    public static final long FLOWTUN_COOKIE = 0xF7L << 56;
+    public static final long FLOWTUN_COOKIE_MASK = 0xFFL << 56;
+    public static final long APP_COOKIE_MASK = 0xFFFFL << 48;
+    public static final long FLOW_HASH_MASK = (1L << 48) - 1;
+
+    private Pipeline() {
+    }
+}

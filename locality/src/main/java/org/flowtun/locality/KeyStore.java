@@ -1,0 +1,120 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.locality;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FluentFuture;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.flowtun.impl.ChainedWriter;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocationsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.key.allocations.LportKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.key.allocations.LportKeyBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.key.allocations.LportKeyKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.key.allocations.NetworkKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.key.allocations.NetworkKeyBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.key.allocations.NetworkKeyKey;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint32;
+
+/**
+ * Keeps the allocated keys in the configuration datastore ({@code flowtun-keys:key-allocations}), so that a
+ * restarted controller programs the same keys: read once at start, then the differences written per batch.
+ */
+final class KeyStore implements AutoCloseable {
+    private static final InstanceIdentifier<KeyAllocations> ROOT = InstanceIdentifier.create(KeyAllocations.class);
+
+    private final DataBroker dataBroker;
+    private final ChainedWriter writer;
+    private Map<String, Long> writtenLportKeys = Map.of();
+    private Map<String, Long> writtenNetworkKeys = Map.of();
+
+    KeyStore(final DataBroker dataBroker, final Runnable onRewrite) {
+        this.dataBroker = requireNonNull(dataBroker);
+        this.writer = new ChainedWriter(dataBroker, "key-allocations", onRewrite);
+    }
+
+    /** The allocations persisted before this start. */
+    FluentFuture<Optional<KeyAllocations>> read() {
+        try (ReadTransaction tx = dataBroker.newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, ROOT);
+        }
+    }
+
+    void restored(final Map<String, Long> lportKeys, final Map<String, Long> networkKeys) {
+        writtenLportKeys = Map.copyOf(lportKeys);
+        writtenNetworkKeys = Map.copyOf(networkKeys);
+    }
+
+    static Map<String, Long> lportKeys(final KeyAllocations allocations) {
+        final Map<String, Long> keys = new HashMap<>();
+        if (allocations.getLportKey() != null) {
+            allocations.getLportKey().values().forEach(entry -> keys.put(entry.getLport(), entry.getKey().toJava()));
+        }
+        return keys;
+    }
+
+    static Map<String, Long> networkKeys(final KeyAllocations allocations) {
+        final Map<String, Long> keys = new HashMap<>();
+        if (allocations.getNetworkKey() != null) {
+            allocations.getNetworkKey().values().forEach(
+                entry -> keys.put(entry.getNetwork(), entry.getKey().toJava()));
+        }
+        return keys;
+    }
+
+    /** Writes the differences between {@code lportKeys}/{@code networkKeys} and what was written before. */
+    void save(final Map<String, Long> lportKeys, final Map<String, Long> networkKeys) {
+        if (lportKeys.equals(writtenLportKeys) && networkKeys.equals(writtenNetworkKeys)) {
+            return;
+        }
+        final Map<String, Long> oldLports = writtenLportKeys;
+        final Map<String, Long> oldNetworks = writtenNetworkKeys;
+        writtenLportKeys = lportKeys;
+        writtenNetworkKeys = networkKeys;
+        writer.write(tx -> {
+            tx.merge(LogicalDatastoreType.CONFIGURATION, ROOT,
+                new KeyAllocationsBuilder().build());
+            lportKeys.forEach((lport, key) -> {
+                if (!key.equals(oldLports.get(lport))) {
+                    tx.put(LogicalDatastoreType.CONFIGURATION, lportPath(lport),
+                        new LportKeyBuilder().setLport(lport).setKey(Uint32.valueOf(key)).build());
+                }
+            });
+            oldLports.keySet().stream().filter(lport -> !lportKeys.containsKey(lport))
+                .forEach(lport -> tx.delete(LogicalDatastoreType.CONFIGURATION, lportPath(lport)));
+            networkKeys.forEach((network, key) -> {
+                if (!key.equals(oldNetworks.get(network))) {
+                    tx.put(LogicalDatastoreType.CONFIGURATION, networkPath(network),
+                        new NetworkKeyBuilder().setNetwork(network).setKey(Uint32.valueOf(key)).build());
+                }
+            });
+            oldNetworks.keySet().stream().filter(network -> !networkKeys.containsKey(network))
+                .forEach(network -> tx.delete(LogicalDatastoreType.CONFIGURATION, networkPath(network)));
+        });
+    }
+
+    private static InstanceIdentifier<LportKey> lportPath(final String lport) {
+        return ROOT.child(LportKey.class, new LportKeyKey(lport));
+    }
+
+    private static InstanceIdentifier<NetworkKey> networkPath(final String network) {
+        return ROOT.child(NetworkKey.class, new NetworkKeyKey(network));
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

@@ -1,0 +1,495 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.locality;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import org.flowtun.api.TunnelPort;
+import org.flowtun.api.TunnelPortListener;
+import org.flowtun.impl.cache.ChassisCache;
+import org.flowtun.impl.config.FlowtunConfig;
+import org.flowtun.impl.flow.FlowReconciler;
+import org.flowtun.impl.flow.FlowSpec;
+import org.flowtun.impl.flow.OpenFlowNodeListener;
+import org.flowtun.impl.ovsdb.OvsdbBridge;
+import org.flowtun.impl.ovsdb.OvsdbPort;
+import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.ovsdb.OvsdbTopology;
+import org.flowtun.impl.ovsdb.SwitchStateListener;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Locality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The locality service's core: keeps, on one thread, the caches of lports, networks, chassis and nodes that
+ * data-tree changes feed it; for every (node, lport) a change touches it asks the apps for the lport's placement
+ * (locality and flows), hands the flows to the {@link FlowReconciler} and announces the locality once its flows
+ * are on the switch. Changes are batched: everything that arrived before a batch is processed runs in it.
+ *
+ * <p>Every public method only enqueues; nothing here blocks or reads the datastore.
+ */
+public final class LocalityEngine implements SwitchStateListener, TunnelPortListener {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalityEngine.class);
+    static final String LPORT_OWNER = "lport:";
+    static final String NETWORK_OWNER = "network:";
+
+    private final ScheduledExecutorService executor;
+    private final ChassisCache chassisCache;
+    private final LocalityPublisher publisher;
+    private final KeyStore keyStore;
+    private FlowReconciler reconciler;
+
+    private final KeyAllocator lportKeys = new KeyAllocator("lport tunnel");
+    private final KeyAllocator networkKeys = new KeyAllocator("network");
+    private boolean keysRestored;
+    private String integrationBridge;
+
+    private final Map<String, LportInfo> lports = new HashMap<>();
+    private final Map<String, NetworkInfo> networks = new HashMap<>();
+    private final Map<String, Set<String>> lportsByChassis = new HashMap<>();
+    private final Map<String, Set<String>> lportsByNetwork = new HashMap<>();
+    private final Map<String, OvsdbSwitch> switches = new HashMap<>();
+    private final Map<String, Map<String, OvsdbBridge>> bridges = new HashMap<>();
+    private final Map<String, Map<String, Long>> tunnelPorts = new HashMap<>();
+    private final Map<String, NodeInfo> nodes = new HashMap<>();
+    private final Set<String> connectedSwitches = new HashSet<>();
+
+    /** node to lport to the locality announced once the lport's flows are in. */
+    private final Map<String, Map<String, Locality>> pending = new HashMap<>();
+    /** node to lport to the network of every lport local on the node. */
+    private final Map<String, Map<String, String>> localLports = new HashMap<>();
+
+    private final Set<String> dirtyNetworks = new HashSet<>();
+    private final Set<String> dirtyLports = new HashSet<>();
+    private final Set<String> dirtyNodes = new HashSet<>();
+    private final Map<String, Set<String>> dirtyPairs = new HashMap<>();
+    private final Map<String, Set<String>> dirtyIngress = new HashMap<>();
+    private boolean processScheduled;
+
+    LocalityEngine(final ScheduledExecutorService executor, final ChassisCache chassisCache,
+            final LocalityPublisher publisher, final KeyStore keyStore) {
+        this.executor = requireNonNull(executor);
+        this.chassisCache = requireNonNull(chassisCache);
+        this.publisher = requireNonNull(publisher);
+        this.keyStore = requireNonNull(keyStore);
+    }
+
+    void setReconciler(final FlowReconciler flowReconciler) {
+        this.reconciler = requireNonNull(flowReconciler);
+    }
+
+    /** The keys allocated before this start: nothing is placed until they are known. */
+    void keysRestored(final Map<String, Long> lportKeyMap, final Map<String, Long> networkKeyMap) {
+        submit(() -> {
+            lportKeyMap.forEach(lportKeys::restore);
+            networkKeyMap.forEach(networkKeys::restore);
+            keyStore.restored(lportKeyMap, networkKeyMap);
+            keysRestored = true;
+            LOG.info("Restored {} lport and {} network keys", lportKeyMap.size(), networkKeyMap.size());
+        });
+    }
+
+    void configurationChanged(final FlowtunConfig config) {
+        submit(() -> {
+            if (!config.integrationBridge().equals(integrationBridge)) {
+                integrationBridge = config.integrationBridge();
+                switches.keySet().forEach(this::refreshNode);
+            }
+        });
+    }
+
+    void lportChanged(final Lport before, final Lport after) {
+        final LportInfo info = after == null ? null : LportInfo.of(after);
+        final String id = (after != null ? after : before).getId().getValue();
+        submit(() -> {
+            final LportInfo old = info == null ? lports.remove(id) : lports.put(id, info);
+            if (old != null) {
+                unindex(lportsByChassis, old.chassis(), id);
+                unindex(lportsByNetwork, old.network(), id);
+            }
+            if (info != null) {
+                index(lportsByChassis, info.chassis(), id);
+                index(lportsByNetwork, info.network(), id);
+            }
+            dirtyLports.add(id);
+        });
+    }
+
+    void networkChanged(final Network before, final Network after) {
+        final NetworkInfo info = after == null ? null : NetworkInfo.of(after);
+        final String id = (after != null ? after : before).getId().getValue();
+        submit(() -> {
+            if (info == null) {
+                networks.remove(id);
+            } else {
+                networks.put(id, info);
+            }
+            dirtyNetworks.add(id);
+        });
+    }
+
+    void chassisChanged(final Chassis before, final Chassis after) {
+        final String id = (after != null ? after : before).getId().getValue();
+        submit(() -> dirtyLports.addAll(lportsByChassis.getOrDefault(id, Set.of())));
+    }
+
+    void openflowConnected(final String openflowNodeId) {
+        submit(() -> {
+            connectedSwitches.add(openflowNodeId);
+            nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId()))
+                .forEach(node -> updateConnection(node.nodeId()));
+        });
+    }
+
+    void openflowDisconnected(final String openflowNodeId) {
+        submit(() -> {
+            connectedSwitches.remove(openflowNodeId);
+            nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId()))
+                .forEach(node -> updateConnection(node.nodeId()));
+        });
+    }
+
+    @Override
+    public void switchUpdated(final OvsdbSwitch ovsdbSwitch) {
+        submit(() -> {
+            switches.put(ovsdbSwitch.nodeId(), ovsdbSwitch);
+            refreshNode(ovsdbSwitch.nodeId());
+        });
+    }
+
+    @Override
+    public void switchRemoved(final String switchNodeId) {
+        submit(() -> {
+            switches.remove(switchNodeId);
+            bridges.remove(switchNodeId);
+            refreshNode(switchNodeId);
+        });
+    }
+
+    @Override
+    public void bridgeUpdated(final OvsdbBridge bridge) {
+        submit(() -> {
+            bridges.computeIfAbsent(bridge.switchNodeId(), id -> new HashMap<>()).put(bridge.name(), bridge);
+            refreshNode(bridge.switchNodeId());
+        });
+    }
+
+    @Override
+    public void bridgeRemoved(final String bridgeNodeId) {
+        final String switchNodeId = OvsdbTopology.switchNodeIdOf(bridgeNodeId);
+        submit(() -> {
+            final Map<String, OvsdbBridge> ofSwitch = bridges.get(switchNodeId);
+            if (ofSwitch != null) {
+                ofSwitch.values().removeIf(bridge -> bridge.bridgeNodeId().equals(bridgeNodeId));
+            }
+            refreshNode(switchNodeId);
+        });
+    }
+
+    @Override
+    public void onTunnelPortChanged(final TunnelPort previous, final TunnelPort current) {
+        final TunnelPort port = current != null ? current : previous;
+        submit(() -> {
+            final Map<String, Long> ofports = tunnelPorts.computeIfAbsent(port.nodeId(), id -> new HashMap<>());
+            if (current != null && current.hasOfport()) {
+                ofports.put(port.type(), current.ofport());
+            } else {
+                ofports.remove(port.type());
+            }
+            refreshNode(port.nodeId());
+        });
+    }
+
+    /** From the reconciler (on this thread): every flow of {@code owner} on {@code node} is on the switch. */
+    void flowsInstalled(final String node, final String owner) {
+        if (!owner.startsWith(LPORT_OWNER)) {
+            return;
+        }
+        final String lport = owner.substring(LPORT_OWNER.length());
+        final Map<String, Locality> waiting = pending.get(node);
+        final Locality target = waiting == null ? null : waiting.remove(lport);
+        if (target != null && publisher.locality(node, lport) != target) {
+            publisher.created(node, lport, target);
+            scheduleProcess();
+        }
+    }
+
+    /** The key-allocations write failed: the next batch writes them all again. */
+    void keysRewriteNeeded() {
+        submit(() -> keyStore.restored(Map.of(), Map.of()));
+    }
+
+    /** The flows flowtun wants on a node (for diagnostics). */
+    List<FlowSpec> desiredFlows(final String node) {
+        return List.copyOf(reconciler.desiredFlows(node));
+    }
+
+    private void submit(final Runnable change) {
+        executor.execute(() -> {
+            change.run();
+            scheduleProcess();
+        });
+    }
+
+    private void scheduleProcess() {
+        if (!processScheduled) {
+            processScheduled = true;
+            executor.execute(this::process);
+        }
+    }
+
+    private void refreshNode(final String nodeId) {
+        final OvsdbSwitch ovsdbSwitch = switches.get(nodeId);
+        final NodeInfo before = nodes.get(nodeId);
+        if (ovsdbSwitch == null) {
+            if (before != null) {
+                nodeLeft(nodeId);
+            }
+            tunnelPorts.remove(nodeId);
+            return;
+        }
+        final OvsdbBridge bridge = integrationBridge == null ? null
+            : bridges.getOrDefault(nodeId, Map.of()).get(integrationBridge);
+        final Map<String, Long> vmPorts = new HashMap<>();
+        String openflowNodeId = null;
+        if (bridge != null) {
+            for (OvsdbPort port : bridge.ports().values()) {
+                final Optional<String> ifaceId = port.ifaceId();
+                if (ifaceId.isPresent() && port.ofport() > 0) {
+                    vmPorts.put(ifaceId.get(), port.ofport());
+                }
+            }
+            if (bridge.datapathId() != null) {
+                openflowNodeId = OpenFlowNodeListener.openflowNodeId(bridge.datapathId());
+            }
+        }
+        final NodeInfo after = new NodeInfo(nodeId, ovsdbSwitch.systemId().orElse(null), openflowNodeId, vmPorts,
+            tunnelPorts.getOrDefault(nodeId, Map.of()));
+        if (after.equals(before)) {
+            return;
+        }
+        nodes.put(nodeId, after);
+        if (before == null) {
+            LOG.info("{}: node of chassis {} joined", nodeId, after.chassisId());
+            dirtyNodes.add(nodeId);
+        } else if (!Objects.equals(before.chassisId(), after.chassisId())
+                || !before.tunnelPorts().equals(after.tunnelPorts())) {
+            dirtyNodes.add(nodeId);
+        } else {
+            final Set<String> changed = dirtyPairs.computeIfAbsent(nodeId, id -> new HashSet<>());
+            before.vmPorts().forEach((lport, ofport) -> {
+                if (!ofport.equals(after.vmPort(lport))) {
+                    changed.add(lport);
+                }
+            });
+            after.vmPorts().forEach((lport, ofport) -> {
+                if (!ofport.equals(before.vmPort(lport))) {
+                    changed.add(lport);
+                }
+            });
+        }
+        if (before == null || !Objects.equals(before.openflowNodeId(), after.openflowNodeId())) {
+            updateConnection(nodeId);
+        }
+    }
+
+    private void updateConnection(final String nodeId) {
+        if (reconciler == null) {
+            return;
+        }
+        final NodeInfo node = nodes.get(nodeId);
+        final String openflowNodeId = node == null ? null : node.openflowNodeId();
+        if (openflowNodeId != null && connectedSwitches.contains(openflowNodeId)) {
+            reconciler.connected(nodeId, openflowNodeId);
+        } else {
+            reconciler.disconnected(nodeId);
+        }
+    }
+
+    private void nodeLeft(final String nodeId) {
+        LOG.info("{}: node left", nodeId);
+        nodes.remove(nodeId);
+        pending.remove(nodeId);
+        localLports.remove(nodeId);
+        dirtyNodes.remove(nodeId);
+        dirtyPairs.remove(nodeId);
+        dirtyIngress.remove(nodeId);
+        for (String lport : List.copyOf(lports.keySet())) {
+            final Locality announced = publisher.locality(nodeId, lport);
+            if (announced != null) {
+                publisher.deleted(nodeId, lport, announced);
+            }
+        }
+        if (reconciler != null) {
+            reconciler.removeNode(nodeId);
+        }
+    }
+
+    private void process() {
+        processScheduled = false;
+        if (!keysRestored || integrationBridge == null || reconciler == null) {
+            return;
+        }
+        for (String network : dirtyNetworks) {
+            if (networks.containsKey(network)) {
+                publisher.networkKey(network, networkKeys.key(network, null, new HashSet<>()));
+            } else {
+                networkKeys.release(network);
+                publisher.networkKey(network, null);
+            }
+            dirtyLports.addAll(lportsByNetwork.getOrDefault(network, Set.of()));
+            nodes.keySet().forEach(node -> dirtyIngress.computeIfAbsent(node, id -> new HashSet<>()).add(network));
+        }
+        dirtyNetworks.clear();
+
+        final Deque<String> keyWork = new ArrayDeque<>(dirtyLports);
+        while (!keyWork.isEmpty()) {
+            final String lport = keyWork.poll();
+            final LportInfo info = lports.get(lport);
+            if (info == null) {
+                lportKeys.release(lport);
+                publisher.lportKey(lport, null);
+                continue;
+            }
+            final Set<String> displaced = new HashSet<>();
+            publisher.lportKey(lport, lportKeys.key(lport, info.explicitKey(), displaced));
+            for (String other : displaced) {
+                LOG.info("lport {} gets a new tunnel key: its key is now {}'s", other, lport);
+                if (dirtyLports.add(other)) {
+                    keyWork.add(other);
+                }
+            }
+        }
+
+        for (String lport : dirtyLports) {
+            nodes.keySet().forEach(node -> place(node, lport));
+        }
+        for (String node : dirtyNodes) {
+            if (nodes.containsKey(node)) {
+                lports.keySet().stream().filter(lport -> !dirtyLports.contains(lport))
+                    .forEach(lport -> place(node, lport));
+                networks.keySet().forEach(network -> markIngress(node, network));
+            }
+        }
+        dirtyPairs.forEach((node, pairs) -> {
+            if (nodes.containsKey(node) && !dirtyNodes.contains(node)) {
+                pairs.stream().filter(lport -> !dirtyLports.contains(lport)).forEach(lport -> place(node, lport));
+            }
+        });
+        dirtyIngress.forEach((node, ingressNetworks) -> {
+            if (nodes.containsKey(node)) {
+                ingressNetworks.forEach(network -> ingress(node, network));
+            }
+        });
+        dirtyLports.clear();
+        dirtyNodes.clear();
+        dirtyPairs.clear();
+        dirtyIngress.clear();
+
+        keyStore.save(lportKeys.allocations(), networkKeys.allocations());
+        reconciler.flush();
+        publisher.flush();
+    }
+
+    private void place(final String node, final String lportId) {
+        final NodeInfo nodeInfo = nodes.get(node);
+        final LportInfo lport = lports.get(lportId);
+        Placement placement = Placement.NONE;
+        if (lport != null) {
+            final NetworkInfo network = lport.network() == null ? null : networks.get(lport.network());
+            final Long lportKey = lportKeys.keyOf(lportId);
+            final Long networkKey = network == null ? null : networkKeys.keyOf(network.id());
+            if (lportKey != null && networkKey != null) {
+                placement = ClassificationApp.place(nodeInfo, lport, lportKey, networkKey)
+                    .or(() -> TunnelApp.place(nodeInfo, lport, network, chassisIp(lport.chassis()), lportKey))
+                    .orElse(Placement.NONE);
+            }
+        }
+        reconciler.setFlows(node, LPORT_OWNER + lportId, placement.flows());
+        trackLocal(node, lportId, placement.locality() == Locality.Local ? lport.network() : null);
+
+        final Locality target = placement.locality();
+        final Locality announced = publisher.locality(node, lportId);
+        if (announced != null && announced != target) {
+            publisher.deleted(node, lportId, announced);
+        }
+        if (target != null && target != announced) {
+            pending.computeIfAbsent(node, id -> new HashMap<>()).put(lportId, target);
+        } else {
+            final Map<String, Locality> waiting = pending.get(node);
+            if (waiting != null) {
+                waiting.remove(lportId);
+            }
+        }
+    }
+
+    /** Keeps the set of local lports per (node, network): the tunnel ingress flow exists while it is not empty. */
+    private void trackLocal(final String node, final String lportId, final String network) {
+        final Map<String, String> local = localLports.computeIfAbsent(node, id -> new HashMap<>());
+        final String before = network == null ? local.remove(lportId) : local.put(lportId, network);
+        if (!Objects.equals(before, network)) {
+            if (before != null) {
+                markIngress(node, before);
+            }
+            if (network != null) {
+                markIngress(node, network);
+            }
+        }
+    }
+
+    private void markIngress(final String node, final String network) {
+        dirtyIngress.computeIfAbsent(node, id -> new HashSet<>()).add(network);
+    }
+
+    private void ingress(final String node, final String networkId) {
+        final NetworkInfo network = networks.get(networkId);
+        final Long networkKey = network == null ? null : networkKeys.keyOf(networkId);
+        final boolean hasLocal = localLports.getOrDefault(node, Map.of()).containsValue(networkId);
+        reconciler.setFlows(node, NETWORK_OWNER + networkId, hasLocal && networkKey != null
+            ? TunnelApp.ingressFlows(nodes.get(node), network, networkKey) : List.of());
+    }
+
+    private String chassisIp(final String chassisId) {
+        if (chassisId == null) {
+            return null;
+        }
+        return chassisCache.byId(chassisId).map(chassis -> chassis.getIp() == null ? null
+            : chassis.getIp().stringValue()).orElse(null);
+    }
+
+    private static void index(final Map<String, Set<String>> index, final String key, final String lport) {
+        if (key != null) {
+            index.computeIfAbsent(key, id -> new HashSet<>()).add(lport);
+        }
+    }
+
+    private static void unindex(final Map<String, Set<String>> index, final String key, final String lport) {
+        if (key != null) {
+            final Set<String> members = index.get(key);
+            if (members != null) {
+                members.remove(lport);
+                if (members.isEmpty()) {
+                    index.remove(key);
+                }
+            }
+        }
+    }
+}

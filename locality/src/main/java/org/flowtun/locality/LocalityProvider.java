@@ -1,0 +1,136 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.locality;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.flowtun.api.LocalityService;
+import org.flowtun.api.TunnelPortService;
+import org.flowtun.impl.ListChangeListener;
+import org.flowtun.impl.cache.ChassisCache;
+import org.flowtun.impl.config.FlowtunConfigSource;
+import org.flowtun.impl.flow.FlowReconciler;
+import org.flowtun.impl.flow.OpenFlowNodeListener;
+import org.flowtun.impl.flow.RpcFlowWriter;
+import org.flowtun.impl.ovsdb.SwitchStateCache;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.Lports;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.Networks;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the locality service: the caches' listeners, the engine and its apps, the flow reconciler over
+ * OpenFlowPlugin's RPCs, and the publisher. Owns their lifecycle, nothing more.
+ */
+public final class LocalityProvider implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalityProvider.class);
+
+    private final DataBroker dataBroker;
+    private final SwitchStateCache switches;
+    private final ChassisCache chassisCache;
+    private final TunnelPortService tunnelPorts;
+    private final FlowtunConfigSource configSource;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+        new ThreadFactoryBuilder().setNameFormat("flowtun-locality").setDaemon(true).build());
+    private final LocalityPublisher publisher;
+    private final KeyStore keyStore;
+    private final LocalityEngine engine;
+    private final List<AutoCloseable> registrations = new ArrayList<>();
+
+    public LocalityProvider(final DataBroker dataBroker, final NotificationPublishService notifications,
+            final SalFlowService flowService, final OpendaylightDirectStatisticsService statisticsService,
+            final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
+            final FlowtunConfigSource configSource) {
+        this.dataBroker = requireNonNull(dataBroker);
+        this.switches = requireNonNull(switches);
+        this.chassisCache = requireNonNull(chassisCache);
+        this.tunnelPorts = requireNonNull(tunnelPorts);
+        this.configSource = requireNonNull(configSource);
+        this.publisher = new LocalityPublisher(dataBroker, notifications,
+            () -> executor.execute(this::rewriteState));
+        this.keyStore = new KeyStore(dataBroker, () -> executor.execute(this::rewriteKeys));
+        this.engine = new LocalityEngine(executor, chassisCache, publisher, keyStore);
+        engine.setReconciler(new FlowReconciler(new RpcFlowWriter(flowService, statisticsService), executor,
+            engine::flowsInstalled));
+    }
+
+    public void init() {
+        keyStore.read().addCallback(new FutureCallback<Optional<KeyAllocations>>() {
+            @Override
+            public void onSuccess(final Optional<KeyAllocations> result) {
+                engine.keysRestored(result.map(KeyStore::lportKeys).orElse(Map.of()),
+                    result.map(KeyStore::networkKeys).orElse(Map.of()));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.error("Could not read the allocated keys; allocating anew (flows may be rewritten)", cause);
+                engine.keysRestored(Map.of(), Map.of());
+            }
+        }, MoreExecutors.directExecutor());
+
+        registrations.add(configSource.register(engine::configurationChanged));
+        registrations.add(new ListChangeListener<>(dataBroker,
+            InstanceIdentifier.create(Networks.class).child(Network.class), engine::networkChanged));
+        registrations.add(new ListChangeListener<>(dataBroker,
+            InstanceIdentifier.create(Lports.class).child(Lport.class), engine::lportChanged));
+        final Registration chassis = chassisCache.registerListener(engine::chassisChanged);
+        registrations.add(chassis);
+        registrations.add(switches.register(engine));
+        registrations.add(tunnelPorts.registerListener(engine));
+        registrations.add(new OpenFlowNodeListener(dataBroker, engine::openflowConnected,
+            engine::openflowDisconnected));
+        LOG.info("flowtun locality service started");
+    }
+
+    public LocalityService localityService() {
+        return publisher;
+    }
+
+    private void rewriteState() {
+        publisher.rewriteAll();
+    }
+
+    private void rewriteKeys() {
+        // the next batch writes every allocation again
+        engine.keysRewriteNeeded();
+    }
+
+    @Override
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    public void close() {
+        for (AutoCloseable registration : registrations) {
+            try {
+                registration.close();
+            } catch (Exception e) {
+                LOG.warn("Failed to close {}", registration, e);
+            }
+        }
+        executor.shutdownNow();
+        publisher.close();
+        keyStore.close();
+    }
+}
