@@ -10,6 +10,7 @@ package org.flowtun.locality;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,9 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flowtun.api.TunnelPort;
 import org.flowtun.api.TunnelPortListener;
-import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowSpec;
@@ -50,17 +51,22 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private static final Logger LOG = LoggerFactory.getLogger(LocalityEngine.class);
     static final String LPORT_OWNER = "lport:";
     static final String NETWORK_OWNER = "network:";
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ScheduledExecutorService executor;
-    private final ChassisCache chassisCache;
     private final LocalityPublisher publisher;
     private final KeyStore keyStore;
     private FlowReconciler reconciler;
 
     private final KeyAllocator lportKeys = new KeyAllocator("lport tunnel");
     private final KeyAllocator networkKeys = new KeyAllocator("network");
-    private boolean keysRestored;
+    /** Whether the state at start has been read (see {@link #initialDataRead}). */
+    private boolean started;
+    private final Set<String> seenLports = new HashSet<>();
+    private final Set<String> seenNetworks = new HashSet<>();
+    private FlowtunConfig config;
     private String integrationBridge;
+    private final Map<String, String> chassisIps = new HashMap<>();
 
     private final Map<String, LportInfo> lports = new HashMap<>();
     private final Map<String, NetworkInfo> networks = new HashMap<>();
@@ -82,12 +88,13 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private final Set<String> dirtyNodes = new HashSet<>();
     private final Map<String, Set<String>> dirtyPairs = new HashMap<>();
     private final Map<String, Set<String>> dirtyIngress = new HashMap<>();
+    private final Set<String> connectionDirty = new HashSet<>();
+    private final Map<String, Long> joinedAt = new HashMap<>();
     private boolean processScheduled;
 
-    LocalityEngine(final ScheduledExecutorService executor, final ChassisCache chassisCache,
-            final LocalityPublisher publisher, final KeyStore keyStore) {
+    LocalityEngine(final ScheduledExecutorService executor, final LocalityPublisher publisher,
+            final KeyStore keyStore) {
         this.executor = requireNonNull(executor);
-        this.chassisCache = requireNonNull(chassisCache);
         this.publisher = requireNonNull(publisher);
         this.keyStore = requireNonNull(keyStore);
     }
@@ -96,21 +103,39 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         this.reconciler = requireNonNull(flowReconciler);
     }
 
-    /** The keys allocated before this start: nothing is placed until they are known. */
-    void keysRestored(final Map<String, Long> lportKeyMap, final Map<String, Long> networkKeyMap) {
+    /**
+     * The state at start, read once: the keys allocated before, the lports, networks and chassis. Nothing is
+     * placed (and no switch reconciled) before it is known, so that a restart never removes a flow only because
+     * the data behind it has not arrived yet. Entries the listeners delivered meanwhile are newer and win.
+     */
+    void initialDataRead(final Map<String, Long> lportKeyMap, final Map<String, Long> networkKeyMap,
+            final Collection<Lport> initialLports, final Collection<Network> initialNetworks,
+            final Collection<Chassis> initialChassis) {
         submit(() -> {
             lportKeyMap.forEach(lportKeys::restore);
             networkKeyMap.forEach(networkKeys::restore);
             keyStore.restored(lportKeyMap, networkKeyMap);
-            keysRestored = true;
-            LOG.info("Restored {} lport and {} network keys", lportKeyMap.size(), networkKeyMap.size());
+            initialNetworks.stream().filter(network -> !seenNetworks.contains(network.getId().getValue()))
+                .forEach(network -> applyNetwork(network.getId().getValue(), NetworkInfo.of(network)));
+            initialLports.stream().filter(lport -> !seenLports.contains(lport.getId().getValue()))
+                .forEach(lport -> applyLport(lport.getId().getValue(), LportInfo.of(lport)));
+            initialChassis.stream().filter(chassis -> !chassisIps.containsKey(chassis.getId().getValue()))
+                .forEach(chassis -> applyChassis(chassis.getId().getValue(), chassis));
+            seenLports.clear();
+            seenNetworks.clear();
+            started = true;
+            LOG.info("Locality service ready: {} lports, {} networks, {} chassis, {} lport and {} network keys "
+                + "restored", lports.size(), networks.size(), chassisIps.size(), lportKeyMap.size(),
+                networkKeyMap.size());
         });
     }
 
-    void configurationChanged(final FlowtunConfig config) {
+    void configurationChanged(final FlowtunConfig newConfig) {
         submit(() -> {
-            if (!config.integrationBridge().equals(integrationBridge)) {
-                integrationBridge = config.integrationBridge();
+            config = newConfig;
+            connectionDirty.addAll(nodes.keySet());
+            if (!newConfig.integrationBridge().equals(integrationBridge)) {
+                integrationBridge = newConfig.integrationBridge();
                 switches.keySet().forEach(this::refreshNode);
             }
         });
@@ -120,16 +145,10 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         final LportInfo info = after == null ? null : LportInfo.of(after);
         final String id = (after != null ? after : before).getId().getValue();
         submit(() -> {
-            final LportInfo old = info == null ? lports.remove(id) : lports.put(id, info);
-            if (old != null) {
-                unindex(lportsByChassis, old.chassis(), id);
-                unindex(lportsByNetwork, old.network(), id);
+            if (!started) {
+                seenLports.add(id);
             }
-            if (info != null) {
-                index(lportsByChassis, info.chassis(), id);
-                index(lportsByNetwork, info.network(), id);
-            }
-            dirtyLports.add(id);
+            applyLport(id, info);
         });
     }
 
@@ -137,25 +156,53 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         final NetworkInfo info = after == null ? null : NetworkInfo.of(after);
         final String id = (after != null ? after : before).getId().getValue();
         submit(() -> {
-            if (info == null) {
-                networks.remove(id);
-            } else {
-                networks.put(id, info);
+            if (!started) {
+                seenNetworks.add(id);
             }
-            dirtyNetworks.add(id);
+            applyNetwork(id, info);
         });
     }
 
     void chassisChanged(final Chassis before, final Chassis after) {
         final String id = (after != null ? after : before).getId().getValue();
-        submit(() -> dirtyLports.addAll(lportsByChassis.getOrDefault(id, Set.of())));
+        submit(() -> applyChassis(id, after));
+    }
+
+    private void applyLport(final String id, final LportInfo info) {
+        final LportInfo old = info == null ? lports.remove(id) : lports.put(id, info);
+        if (old != null) {
+            unindex(lportsByChassis, old.chassis(), id);
+            unindex(lportsByNetwork, old.network(), id);
+        }
+        if (info != null) {
+            index(lportsByChassis, info.chassis(), id);
+            index(lportsByNetwork, info.network(), id);
+        }
+        dirtyLports.add(id);
+    }
+
+    private void applyNetwork(final String id, final NetworkInfo info) {
+        if (info == null) {
+            networks.remove(id);
+        } else {
+            networks.put(id, info);
+        }
+        dirtyNetworks.add(id);
+    }
+
+    private void applyChassis(final String id, final Chassis chassis) {
+        final String ip = chassis == null || chassis.getIp() == null ? null : chassis.getIp().stringValue();
+        final String before = ip == null ? chassisIps.remove(id) : chassisIps.put(id, ip);
+        if (!Objects.equals(before, ip)) {
+            dirtyLports.addAll(lportsByChassis.getOrDefault(id, Set.of()));
+        }
     }
 
     void openflowConnected(final String openflowNodeId) {
         submit(() -> {
             connectedSwitches.add(openflowNodeId);
             nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId()))
-                .forEach(node -> updateConnection(node.nodeId()));
+                .forEach(node -> connectionDirty.add(node.nodeId()));
         });
     }
 
@@ -163,7 +210,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         submit(() -> {
             connectedSwitches.remove(openflowNodeId);
             nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId()))
-                .forEach(node -> updateConnection(node.nodeId()));
+                .forEach(node -> connectionDirty.add(node.nodeId()));
         });
     }
 
@@ -244,7 +291,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
 
     private void submit(final Runnable change) {
         executor.execute(() -> {
-            change.run();
+            guarded(change);
             scheduleProcess();
         });
     }
@@ -252,7 +299,17 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private void scheduleProcess() {
         if (!processScheduled) {
             processScheduled = true;
-            executor.execute(this::process);
+            executor.execute(() -> guarded(this::process));
+        }
+    }
+
+    /** A bug must not silently stop the locality thread's work: log it and carry on with the next change. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static void guarded(final Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("Locality processing failed", e);
         }
     }
 
@@ -263,7 +320,6 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             if (before != null) {
                 nodeLeft(nodeId);
             }
-            tunnelPorts.remove(nodeId);
             return;
         }
         final OvsdbBridge bridge = integrationBridge == null ? null
@@ -306,27 +362,43 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                 }
             });
         }
-        if (before == null || !Objects.equals(before.openflowNodeId(), after.openflowNodeId())) {
-            updateConnection(nodeId);
+        if (before == null) {
+            joinedAt.put(nodeId, System.nanoTime());
         }
+        connectionDirty.add(nodeId);
     }
 
+    /**
+     * Tells the reconciler whether the node's switch is connected. A switch is reconciled (its stale flows
+     * removed) only once the node has settled: every configured tunnel port has its ofport, or
+     * {@link #SETTLE_NANOS} have passed since the node joined. Until then a remote port's flow could not be built
+     * and would be taken for stale.
+     */
     private void updateConnection(final String nodeId) {
-        if (reconciler == null) {
-            return;
-        }
         final NodeInfo node = nodes.get(nodeId);
         final String openflowNodeId = node == null ? null : node.openflowNodeId();
-        if (openflowNodeId != null && connectedSwitches.contains(openflowNodeId)) {
+        if (openflowNodeId == null || !connectedSwitches.contains(openflowNodeId)) {
+            reconciler.disconnected(nodeId);
+            return;
+        }
+        final long waited = System.nanoTime() - joinedAt.getOrDefault(nodeId, 0L);
+        final boolean allTunnelPorts = config.tunnelTypes().stream()
+            .allMatch(kind -> node.tunnelPort(kind.yangName()) != null);
+        if (allTunnelPorts || waited >= SETTLE_NANOS) {
             reconciler.connected(nodeId, openflowNodeId);
         } else {
-            reconciler.disconnected(nodeId);
+            executor.schedule(() -> {
+                connectionDirty.add(nodeId);
+                scheduleProcess();
+            }, SETTLE_NANOS - waited, TimeUnit.NANOSECONDS);
         }
     }
 
     private void nodeLeft(final String nodeId) {
         LOG.info("{}: node left", nodeId);
         nodes.remove(nodeId);
+        joinedAt.remove(nodeId);
+        connectionDirty.remove(nodeId);
         pending.remove(nodeId);
         localLports.remove(nodeId);
         dirtyNodes.remove(nodeId);
@@ -338,14 +410,12 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                 publisher.deleted(nodeId, lport, announced);
             }
         }
-        if (reconciler != null) {
-            reconciler.removeNode(nodeId);
-        }
+        reconciler.removeNode(nodeId);
     }
 
     private void process() {
         processScheduled = false;
-        if (!keysRestored || integrationBridge == null || reconciler == null) {
+        if (!started || config == null || reconciler == null) {
             return;
         }
         for (String network : dirtyNetworks) {
@@ -403,6 +473,9 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         dirtyNodes.clear();
         dirtyPairs.clear();
         dirtyIngress.clear();
+
+        connectionDirty.forEach(this::updateConnection);
+        connectionDirty.clear();
 
         keyStore.save(lportKeys.allocations(), networkKeys.allocations());
         reconciler.flush();
@@ -468,11 +541,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     }
 
     private String chassisIp(final String chassisId) {
-        if (chassisId == null) {
-            return null;
-        }
-        return chassisCache.byId(chassisId).map(chassis -> chassis.getIp() == null ? null
-            : chassis.getIp().stringValue()).orElse(null);
+        return chassisId == null ? null : chassisIps.get(chassisId);
     }
 
     private static void index(final Map<String, Set<String>> index, final String key, final String lport) {

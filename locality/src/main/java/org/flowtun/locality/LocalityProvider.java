@@ -9,15 +9,19 @@ package org.flowtun.locality;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flowtun.api.LocalityService;
 import org.flowtun.api.TunnelPortService;
 import org.flowtun.impl.ListChangeListener;
@@ -29,8 +33,11 @@ import org.flowtun.impl.flow.RpcFlowWriter;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.Lports;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
@@ -72,26 +79,14 @@ public final class LocalityProvider implements AutoCloseable {
         this.publisher = new LocalityPublisher(dataBroker, notifications,
             () -> executor.execute(this::rewriteState));
         this.keyStore = new KeyStore(dataBroker, () -> executor.execute(this::rewriteKeys));
-        this.engine = new LocalityEngine(executor, chassisCache, publisher, keyStore);
+        this.engine = new LocalityEngine(executor, publisher, keyStore);
         engine.setReconciler(new FlowReconciler(new RpcFlowWriter(flowService, statisticsService), executor,
             engine::flowsInstalled));
     }
 
     public void init() {
-        keyStore.read().addCallback(new FutureCallback<Optional<KeyAllocations>>() {
-            @Override
-            public void onSuccess(final Optional<KeyAllocations> result) {
-                engine.keysRestored(result.map(KeyStore::lportKeys).orElse(Map.of()),
-                    result.map(KeyStore::networkKeys).orElse(Map.of()));
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.error("Could not read the allocated keys; allocating anew (flows may be rewritten)", cause);
-                engine.keysRestored(Map.of(), Map.of());
-            }
-        }, MoreExecutors.directExecutor());
-
+        // Listeners first, then one read of the state at start: the engine keeps what the listeners deliver
+        // meanwhile (it is newer) and places nothing before the read is in.
         registrations.add(configSource.register(engine::configurationChanged));
         registrations.add(new ListChangeListener<>(dataBroker,
             InstanceIdentifier.create(Networks.class).child(Network.class), engine::networkChanged));
@@ -103,7 +98,41 @@ public final class LocalityProvider implements AutoCloseable {
         registrations.add(tunnelPorts.registerListener(engine));
         registrations.add(new OpenFlowNodeListener(dataBroker, engine::openflowConnected,
             engine::openflowDisconnected));
-        LOG.info("flowtun locality service started");
+        readInitialState();
+        LOG.info("flowtun locality service started; reading the state at start");
+    }
+
+    private void readInitialState() {
+        final FluentFuture<Optional<KeyAllocations>> keys = keyStore.read();
+        final FluentFuture<Optional<Lports>> lports;
+        final FluentFuture<Optional<Networks>> networks;
+        final FluentFuture<Optional<ChassisRegistry>> chassis;
+        try (ReadTransaction tx = dataBroker.newReadOnlyTransaction()) {
+            lports = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(Lports.class));
+            networks = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(Networks.class));
+            chassis = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(ChassisRegistry.class));
+        }
+        Futures.addCallback(Futures.allAsList(keys, lports, networks, chassis), new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                final Optional<KeyAllocations> allocations = Futures.getUnchecked(keys);
+                engine.initialDataRead(allocations.map(KeyStore::lportKeys).orElse(Map.of()),
+                    allocations.map(KeyStore::networkKeys).orElse(Map.of()),
+                    values(Futures.getUnchecked(lports).map(Lports::getLport)),
+                    values(Futures.getUnchecked(networks).map(Networks::getNetwork)),
+                    values(Futures.getUnchecked(chassis).map(ChassisRegistry::getChassis)));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.error("Could not read the state at start; retrying", cause);
+                executor.schedule(LocalityProvider.this::readInitialState, 1, TimeUnit.SECONDS);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    private static <K, V> Collection<V> values(final Optional<Map<K, V>> map) {
+        return map.map(Map::values).orElse(List.of());
     }
 
     public LocalityService localityService() {

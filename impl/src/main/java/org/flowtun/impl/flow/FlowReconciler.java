@@ -12,8 +12,10 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,11 @@ public final class FlowReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
     private static final long RETRY_SECONDS = 2;
+    /**
+     * Requests in flight per switch. OpenFlowPlugin refuses requests beyond a per-switch quota ("Request quota
+     * exceeded"), and a switch answers faster when it is not flooded; the rest wait in order.
+     */
+    static final int MAX_IN_FLIGHT = 2000;
 
     private final FlowWriter writer;
     private final ScheduledExecutorService executor;
@@ -126,6 +134,9 @@ public final class FlowReconciler {
         private final Map<String, Long> confirmed = new HashMap<>();
         private final Set<String> dirty = new HashSet<>();
         private final Set<String> ownersToCheck = new HashSet<>();
+        /** Requests not sent yet (beyond {@link #MAX_IN_FLIGHT}), in order. */
+        private final Deque<Runnable> queued = new ArrayDeque<>();
+        private int inFlight;
         private String openflowNodeId;
         private boolean synced;
         private boolean retryScheduled;
@@ -176,6 +187,8 @@ public final class FlowReconciler {
 
         void reset(final String newOpenflowNodeId) {
             epoch++;
+            queued.clear();
+            inFlight = 0;
             openflowNodeId = newOpenflowNodeId;
             synced = false;
             expected.clear();
@@ -215,12 +228,15 @@ public final class FlowReconciler {
             int stale = 0;
             for (Map.Entry<Long, Short> entry : onSwitch.entrySet()) {
                 if (!wanted.contains(entry.getKey())) {
-                    send(writer.remove(openflowNodeId, entry.getValue(), entry.getKey()), "remove stale", null);
+                    final String ofNode = openflowNodeId;
+                    final long cookie = entry.getKey();
+                    final short table = entry.getValue();
+                    send(() -> writer.remove(ofNode, table, cookie), "remove stale", null);
                     stale++;
                 }
             }
             synced = true;
-            final int missing = dirty.size();
+            final int missing = desired.size() - kept;
             ownersToCheck.addAll(keysOfOwner.keySet());
             LOG.info("{}: reconciled flows of {}: {} in place, {} to add, {} stale removed", node, openflowNodeId,
                 kept, missing, stale);
@@ -235,11 +251,13 @@ public final class FlowReconciler {
                     if (want != null && (have == null || have.cookie != want.cookie())) {
                         expected.put(key, new Installed(want.cookie(), want.table()));
                         confirmed.remove(key);
-                        send(writer.add(openflowNodeId, want), "add", () -> added(key, want.cookie()));
+                        final String ofNode = openflowNodeId;
+                        send(() -> writer.add(ofNode, want), "add", () -> added(key, want.cookie()));
                     } else if (want == null && have != null) {
                         expected.remove(key);
                         confirmed.remove(key);
-                        send(writer.remove(openflowNodeId, have.table, have.cookie), "remove", null);
+                        final String ofNode = openflowNodeId;
+                        send(() -> writer.remove(ofNode, have.table, have.cookie), "remove", null);
                     }
                 }
                 dirty.clear();
@@ -280,18 +298,38 @@ public final class FlowReconciler {
             }
         }
 
-        private void send(final ListenableFuture<?> request, final String what, final Runnable onSuccess) {
+        private void send(final Supplier<ListenableFuture<?>> request, final String what, final Runnable onSuccess) {
+            if (inFlight >= MAX_IN_FLIGHT) {
+                queued.add(() -> send(request, what, onSuccess));
+                return;
+            }
+            inFlight++;
             final long sendEpoch = epoch;
-            callback(request, sendEpoch, ignored -> succeeded(onSuccess), error -> failed(what, error, sendEpoch));
+            callback(request.get(), sendEpoch, ignored -> succeeded(onSuccess),
+                error -> failed(what, error, sendEpoch));
         }
 
         private void succeeded(final Runnable onSuccess) {
+            answered();
             if (onSuccess != null) {
                 onSuccess.run();
             }
         }
 
+        /** One request answered: send queued ones while there is room. */
+        private void answered() {
+            inFlight--;
+            while (inFlight < MAX_IN_FLIGHT && !queued.isEmpty()) {
+                queued.poll().run();
+            }
+        }
+
         private void failed(final String what, final Throwable error, final long sendEpoch) {
+            answered();
+            if (retryScheduled) {
+                LOG.debug("{}: {} on {} failed: {}", node, what, openflowNodeId, error.getMessage());
+                return;
+            }
             LOG.warn("{}: {} on {} failed: {}; reading the switch again in {} s", node, what, openflowNodeId,
                 error.getMessage(), RETRY_SECONDS);
             // What the switch holds is unknown now: read it again and reconcile.

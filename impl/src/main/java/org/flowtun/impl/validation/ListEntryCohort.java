@@ -83,7 +83,7 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
         if (written.isEmpty() && (deleted.isEmpty() || deletionCheck == null)) {
             return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
         }
-        final ReadTransaction tx = dataBroker.newReadOnlyTransaction();
+        final ReadTransaction tx = new MemoizingReadTransaction(dataBroker.newReadOnlyTransaction());
         final List<FluentFuture<Violations>> checks = new ArrayList<>(written.size());
         for (T entry : written) {
             checks.add(check.check(entry, tx));
