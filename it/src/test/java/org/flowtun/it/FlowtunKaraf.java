@@ -45,6 +45,8 @@ final class FlowtunKaraf {
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.rootLogger.level", "INFO"),
             // The test nodes run OVS's userspace datapath.
             editConfigurationFilePut("etc/org.flowtun.cfg", "datapath-type", "netdev"),
+            // Each test node relays its OpenFlow connection to the controller (OvsNode.startOpenFlowRelay).
+            editConfigurationFilePut("etc/org.flowtun.cfg", "controller-target", "tcp:127.0.0.1:6653"),
             systemProperty("flowtun.it").value("true"),
             // What bin/inc passes on JDK 9+, which Pax Exam's launcher does not.
             vmOptions(

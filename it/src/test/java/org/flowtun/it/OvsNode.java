@@ -28,6 +28,7 @@ final class OvsNode implements AutoCloseable {
     private final String name;
     private final String netns;
     private final Path dir;
+    private final List<Process> relays = new ArrayList<>();
 
     private OvsNode(final String name, final Path dir) {
         this.name = name;
@@ -52,6 +53,7 @@ final class OvsNode implements AutoCloseable {
         node.vsctl("--no-wait", "set", "Open_vSwitch", ".", "external_ids:system-id=" + systemId,
             "other_config:local_ip=" + localIp);
         node.startVswitchd();
+        node.startOpenFlowRelay();
         node.vsctl("set-manager", "tcp:127.0.0.1:6640");
         return node;
     }
@@ -86,6 +88,87 @@ final class OvsNode implements AutoCloseable {
             "--log-file=" + dir.resolve("ovs-vswitchd.log"), "--unixctl=" + dir.resolve("ovs-vswitchd.ctl"));
     }
 
+    /**
+     * Lets the node's bridges reach the controller's OpenFlow port as {@code tcp:127.0.0.1:6653} (the
+     * controller-target the tests configure): inside the namespace 127.0.0.1 is the namespace's own loopback,
+     * so a socat there relays to a unix socket in the node's directory, and one in the root namespace relays
+     * that to the controller (see OVS.md). Stopped with the node, or by {@link #stopOpenFlowRelay()}.
+     */
+    void startOpenFlowRelay() throws IOException {
+        final String socket = dir.resolve("of.sock").toString();
+        Files.deleteIfExists(Path.of(socket));
+        relays.add(new ProcessBuilder("socat", "UNIX-LISTEN:" + socket + ",fork", "TCP:127.0.0.1:6653")
+            .redirectErrorStream(true).redirectOutput(dir.resolve("relay-root.log").toFile()).start());
+        for (int i = 0; i < 50 && !new File(socket).exists(); i++) {
+            sleep(20);
+        }
+        relays.add(new ProcessBuilder("ip", "netns", "exec", netns, "socat",
+            "TCP-LISTEN:6653,bind=127.0.0.1,fork,reuseaddr", "UNIX-CONNECT:" + socket)
+            .redirectErrorStream(true).redirectOutput(dir.resolve("relay-netns.log").toFile()).start());
+    }
+
+    /** Cuts the node's OpenFlow connection (the relays and their open connections end). */
+    void stopOpenFlowRelay() {
+        for (Process relay : relays) {
+            relay.descendants().forEach(ProcessHandle::destroy);
+            relay.destroy();
+            try {
+                relay.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        relays.clear();
+    }
+
+    /**
+     * Plugs a "VM" port into br-int: a veth inside the node's namespace whose OVS Interface carries
+     * {@code external_ids:iface-id=<lportId>}. Returns its ofport once OVS has given it one.
+     */
+    long addVmPort(final String port, final String lportId) throws IOException {
+        run("ip", "netns", "exec", netns, "ip", "link", "add", port, "type", "veth", "peer", "name", port + "p");
+        run("ip", "netns", "exec", netns, "ip", "link", "set", port, "up");
+        vsctl("add-port", "br-int", port, "--", "set", "Interface", port, "external_ids:iface-id=" + lportId);
+        return ofport(port);
+    }
+
+    /** The ofport OVS gave an interface (waits until it has one). */
+    long ofport(final String iface) throws IOException {
+        for (int i = 0; i < 100; i++) {
+            final String value = get("Interface", iface, "ofport");
+            if (!value.isEmpty() && !value.equals("[]") && Long.parseLong(value) > 0) {
+                return Long.parseLong(value);
+            }
+            sleep(100);
+        }
+        throw new IOException(iface + " has no ofport");
+    }
+
+    /**
+     * br-int's flow table as {@code ovs-ofctl -O OpenFlow13 dump-flows} shows it, without the counters, sorted:
+     * {@code cookie=0x..,table=75,priority=100,reg7=0x5 actions=...}.
+     */
+    List<String> flows() throws IOException {
+        final List<String> flows = new ArrayList<>();
+        for (String line : ofctl("dump-flows").split("\n")) {
+            if (!line.contains("actions=")) {
+                continue;
+            }
+            flows.add(line.trim().replaceAll("(duration|n_packets|n_bytes|idle_age|hard_age)=[^,]*, ", "")
+                .replace(", ", ","));
+        }
+        flows.sort(null);
+        return flows;
+    }
+
+    /** Runs ovs-ofctl (OpenFlow 1.3) against br-int. */
+    String ofctl(final String command, final String... args) throws IOException {
+        final List<String> line = new ArrayList<>(List.of("ovs-ofctl", "-O", "OpenFlow13", command,
+            "unix:" + dir.resolve("br-int.mgmt")));
+        line.addAll(Arrays.asList(args));
+        return run(line.toArray(new String[0]));
+    }
+
     void stopVswitchd() throws IOException {
         stop("ovs-vswitchd.pid");
     }
@@ -109,6 +192,7 @@ final class OvsNode implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        stopOpenFlowRelay();
         try {
             stop("ovs-vswitchd.pid");
             stop("ovsdb-server.pid");

@@ -1,0 +1,196 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.flow;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * The diff logic of the reconciler against a switch modelled as a map of cookies (the OpenFlow side is tested on
+ * a real Open vSwitch by the integration tests).
+ */
+public class FlowReconcilerTest {
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    private final FakeSwitch ofSwitch = new FakeSwitch();
+    private final List<String> installed = new ArrayList<>();
+    private final FlowReconciler reconciler = new FlowReconciler(ofSwitch, executor,
+        (node, owner) -> installed.add(node + "/" + owner));
+
+    @After
+    public void tearDown() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    public void connectAddsMissingRemovesStaleKeepsTheRest() throws Exception {
+        final FlowSpec kept = egress(1, 10);
+        final FlowSpec missing = egress(2, 10);
+        final FlowSpec stale = egress(3, 10);
+        ofSwitch.flows.put(kept.cookie(), kept.table());
+        ofSwitch.flows.put(stale.cookie(), stale.table());
+        ofSwitch.flows.put(0x1234L, (short) 0);
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(kept));
+            reconciler.setFlows("n", "p2", List.of(missing));
+            reconciler.flush();
+            reconciler.connected("n", "openflow:1");
+        });
+        settle();
+        assertEquals(Set.of(kept.cookie(), missing.cookie(), 0x1234L), ofSwitch.flows.keySet());
+        assertEquals(List.of(missing), ofSwitch.added);
+        assertTrue(installed.containsAll(List.of("n/p1", "n/p2")));
+    }
+
+    @Test
+    public void nothingIsSentWhileDisconnectedAndOwnersWaitForTheirFlows() throws Exception {
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(egress(1, 10)));
+            reconciler.setFlows("n", "empty", List.of());
+            reconciler.flush();
+        });
+        settle();
+        assertEquals(List.of(), ofSwitch.added);
+        assertEquals(List.of("n/empty"), installed);
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        assertEquals(1, ofSwitch.added.size());
+        assertEquals(List.of("n/empty", "n/p1"), installed);
+    }
+
+    @Test
+    public void aChangedFlowIsRewrittenAndARemovedOneDeleted() throws Exception {
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(egress(1, 10)));
+            reconciler.setFlows("n", "p2", List.of(egress(2, 10)));
+            reconciler.flush();
+        });
+        settle();
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(egress(1, 11)));
+            reconciler.setFlows("n", "p2", List.of());
+            reconciler.flush();
+        });
+        settle();
+        // OpenFlow replaces a flow with the same match: the switch holds the new p1 flow only
+        assertEquals(Map.of(egress(1, 11).cookie(), Pipeline.EGRESS), ofSwitch.flowsByKey());
+    }
+
+    @Test
+    public void manyFlowsGoOutInBoundedWindowsAndAllArrive() throws Exception {
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        ofSwitch.holdReplies = true;
+        on(() -> {
+            for (int i = 1; i <= FlowReconciler.MAX_IN_FLIGHT + 500; i++) {
+                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+            }
+            reconciler.flush();
+        });
+        settle();
+        assertEquals(FlowReconciler.MAX_IN_FLIGHT, ofSwitch.held.size());
+        ofSwitch.releaseHeld(executor);
+        settle();
+        assertEquals(FlowReconciler.MAX_IN_FLIGHT + 500, ofSwitch.flows.size());
+    }
+
+    private static FlowSpec egress(final long port, final long destination) {
+        return FlowSpec.builder(FlowApp.TUNNEL, Pipeline.EGRESS, Pipeline.PORT_PRIORITY).matchReg7(port)
+            .apply(FlowAction.setTunnelIpv4Dst(destination)).apply(FlowAction.output(1)).build();
+    }
+
+    private void on(final Runnable task) throws Exception {
+        executor.submit(task).get(5, TimeUnit.SECONDS);
+    }
+
+    /** Lets every queued callback run (they run on the executor, in order). */
+    private void settle() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            executor.submit((Callable<Void>) () -> null).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A switch as a table of cookies; answers at once unless told to hold the replies. */
+    private static final class FakeSwitch implements FlowWriter {
+        final Map<Long, Short> flows = new HashMap<>();
+        final Map<Long, String> keys = new HashMap<>();
+        final List<FlowSpec> added = new ArrayList<>();
+        final List<Runnable> held = new ArrayList<>();
+        boolean holdReplies;
+
+        @Override
+        public synchronized ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
+            added.add(flow);
+            keys.entrySet().removeIf(entry -> {
+                if (entry.getValue().equals(flow.key())) {
+                    flows.remove(entry.getKey());
+                    return true;
+                }
+                return false;
+            });
+            flows.put(flow.cookie(), flow.table());
+            keys.put(flow.cookie(), flow.key());
+            return reply();
+        }
+
+        @Override
+        public synchronized ListenableFuture<?> remove(final String openflowNodeId, final short table,
+                final long cookie) {
+            flows.remove(cookie);
+            keys.remove(cookie);
+            return reply();
+        }
+
+        @Override
+        public synchronized ListenableFuture<Map<Long, Short>> installedFlows(final String openflowNodeId) {
+            return Futures.immediateFuture(flows.entrySet().stream()
+                .filter(entry -> (entry.getKey() & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        }
+
+        synchronized Map<Long, Short> flowsByKey() {
+            return Map.copyOf(flows);
+        }
+
+        private ListenableFuture<?> reply() {
+            if (!holdReplies) {
+                return Futures.immediateFuture(null);
+            }
+            final com.google.common.util.concurrent.SettableFuture<Object> future =
+                com.google.common.util.concurrent.SettableFuture.create();
+            held.add(() -> future.set(null));
+            return future;
+        }
+
+        void releaseHeld(final ScheduledExecutorService executor) throws Exception {
+            holdReplies = false;
+            final List<Runnable> replies;
+            synchronized (this) {
+                replies = List.copyOf(held);
+                held.clear();
+            }
+            replies.forEach(Runnable::run);
+        }
+    }
+}

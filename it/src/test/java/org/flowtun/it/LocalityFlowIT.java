@@ -1,0 +1,319 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.inject.Inject;
+import org.flowtun.api.LocalityChange;
+import org.flowtun.api.LocalityService;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.opendaylight.infrautils.ready.SystemReadyMonitor;
+import org.opendaylight.infrautils.ready.SystemState;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.FlowtunStateListener;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.LocalityChanged;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * The locality service and its flows against two real Open vSwitch nodes connected over OVSDB and OpenFlow: the
+ * spec's ingress and egress flows for every tunnel type, rewritten as chassis IPs and ofports change, reconciled
+ * after a switch reconnects, and every locality transition reported by the Java API, the locality-changed
+ * notification and flowtun-state:lport-states. Flow tables are compared whole.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LocalityFlowIT {
+    private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
+
+    @Inject
+    @Filter(timeout = 300_000)
+    private SystemReadyMonitor systemReady;
+
+    @Inject
+    @Filter(timeout = 300_000)
+    private LocalityService localityService;
+
+    @Inject
+    private NotificationService notificationService;
+
+    private final Restconf restconf = new Restconf(8181);
+    private final Overlay overlay = new Overlay(restconf);
+    private final List<OvsNode> nodes = new ArrayList<>();
+
+    @Configuration
+    public Option[] config() {
+        return FlowtunKaraf.options();
+    }
+
+    @Before
+    public void waitForSystemReady() throws Exception {
+        Await.until(Duration.ofMinutes(5), () -> systemReady.getSystemState() == SystemState.ACTIVE ? null
+            : "system state " + systemReady.getSystemState());
+        Await.until(Duration.ofMinutes(2), () -> restconf.get("flowtun-lport:lports").status == 200
+            ? null : "lports not readable");
+    }
+
+    @After
+    public void cleanUp() throws Exception {
+        try {
+            overlay.deleteAll();
+        } finally {
+            for (OvsNode node : nodes) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    public void theSpecFlowsForEveryTunnelType() throws Exception {
+        final OvsNode nodeA = node("la", "chassis-la", "10.99.3.1");
+        final OvsNode nodeB = node("lb", "chassis-lb", "10.99.3.2");
+        final List<String> flowsA = new ArrayList<>();
+        final List<String> flowsB = new ArrayList<>();
+        final Map<String, Long> segmentation = Map.of("vxlan", 100L, "gre", 4000000000L, "geneve", 300L);
+        int index = 0;
+        for (String type : ALL_TYPES) {
+            index++;
+            final long tunnelId = segmentation.get(type);
+            final String farIp = "192.0.2." + (10 + index);
+            overlay.network("net-" + type, type, tunnelId);
+            overlay.boundPort("vm-" + type, "net-" + type, "chassis-la");
+            final long vmPort = nodeA.addVmPort("vm" + type, "vm-" + type);
+            overlay.remotePort("far-" + type, "net-" + type, farIp);
+
+            final long networkKey = overlay.networkKey("net-" + type);
+            final long vmKey = overlay.lportKey("vm-" + type);
+            final long farKey = overlay.lportKey("far-" + type);
+            final long tunnelA = nodeA.ofport(type + "-tunnel-port");
+            final long tunnelB = nodeB.ofport(type + "-tunnel-port");
+            flowsA.add(Overlay.classification(vmPort, vmKey, networkKey));
+            flowsA.add(Overlay.ingress(tunnelId, tunnelA, networkKey));
+            flowsA.add(Overlay.egress(farKey, tunnelId, farIp, tunnelA));
+            flowsB.add(Overlay.egress(vmKey, tunnelId, "10.99.3.1", tunnelB));
+            flowsB.add(Overlay.egress(farKey, tunnelId, farIp, tunnelB));
+            Overlay.awaitFlows(nodeA, flowsA);
+            Overlay.awaitFlows(nodeB, flowsB);
+        }
+        assertEquals(9, nodeA.flows().size());
+    }
+
+    @Test
+    public void chassisIpOfportAndPortChangesRewriteExactlyTheFlowsConcerned() throws Exception {
+        final OvsNode nodeA = node("ua", "chassis-ua", "10.99.4.1");
+        final OvsNode nodeB = node("ub", "chassis-ub", "10.99.4.2");
+        overlay.network("net-u", "vxlan", 500);
+        overlay.boundPort("vm-u", "net-u", "chassis-ua");
+        final long vmPort = nodeA.addVmPort("vmu", "vm-u");
+        overlay.boundPort("on-b", "net-u", "chassis-ub");
+        overlay.remotePort("far-u1", "net-u", "192.0.2.51");
+        overlay.remotePort("far-u2", "net-u", "192.0.2.52");
+        final long n = overlay.networkKey("net-u");
+        final long vm = overlay.lportKey("vm-u");
+        final long onB = overlay.lportKey("on-b");
+        final long far1 = overlay.lportKey("far-u1");
+        final long far2 = overlay.lportKey("far-u2");
+        final long tunnel = nodeA.ofport("vxlan-tunnel-port");
+        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, tunnel, n),
+            Overlay.egress(onB, 500, "10.99.4.2", tunnel), Overlay.egress(far1, 500, "192.0.2.51", tunnel),
+            Overlay.egress(far2, 500, "192.0.2.52", tunnel)));
+
+        // Node B's tunnel IP changes: its chassis follows, and A's egress flow toward it is rewritten.
+        nodeB.vsctl("set", "Open_vSwitch", ".", "other_config:local_ip=10.99.4.22");
+        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, tunnel, n),
+            Overlay.egress(onB, 500, "10.99.4.22", tunnel), Overlay.egress(far1, 500, "192.0.2.51", tunnel),
+            Overlay.egress(far2, 500, "192.0.2.52", tunnel)));
+
+        // Deleting a remote port removes its flow only.
+        overlay.deletePort("far-u1");
+        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, tunnel, n),
+            Overlay.egress(onB, 500, "10.99.4.22", tunnel), Overlay.egress(far2, 500, "192.0.2.52", tunnel)));
+
+        // ovs-vswitchd restarts and the tunnel port comes back with another ofport: every flow using it follows
+        // (and the restarted switch, which lost its flows, gets them all back).
+        nodeA.stopVswitchd();
+        nodeA.vsctl("--no-wait", "set", "Interface", "vxlan-tunnel-port", "ofport_request=40");
+        nodeA.startVswitchd();
+        final long moved = nodeA.ofport("vxlan-tunnel-port");
+        assertEquals(40, moved);
+        assertNotEquals(tunnel, moved);
+        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, moved, n),
+            Overlay.egress(onB, 500, "10.99.4.22", moved), Overlay.egress(far2, 500, "192.0.2.52", moved)));
+    }
+
+    @Test
+    public void aReconnectingSwitchGetsMissingFlowsLosesStaleOnesAndKeepsForeignOnes() throws Exception {
+        final OvsNode nodeA = node("ra", "chassis-ra", "10.99.5.1");
+        overlay.network("net-r", "geneve", 600);
+        overlay.boundPort("vm-r", "net-r", "chassis-ra");
+        final long vmPort = nodeA.addVmPort("vmr", "vm-r");
+        overlay.remotePort("far-r1", "net-r", "192.0.2.61");
+        final long n = overlay.networkKey("net-r");
+        final long vm = overlay.lportKey("vm-r");
+        final long far1 = overlay.lportKey("far-r1");
+        final long tunnel = nodeA.ofport("geneve-tunnel-port");
+        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(600, tunnel, n),
+            Overlay.egress(far1, 600, "192.0.2.61", tunnel)));
+
+        nodeA.stopOpenFlowRelay();
+        Await.until(Overlay.TIMEOUT, () -> nodeA.vsctl("--columns=is_connected", "list", "Controller")
+            .contains("false") ? null : "switch still connected");
+        // While it is away: one remote port goes, another comes; someone leaves a flow with a flowtun cookie
+        // and another application's flow on the switch.
+        overlay.deletePort("far-r1");
+        overlay.remotePort("far-r2", "net-r", "192.0.2.62");
+        final long far2 = overlay.lportKey("far-r2");
+        nodeA.ofctl("add-flow", "cookie=0xf702000000000bad,table=75,priority=100,reg7=0xbad,actions=drop");
+        nodeA.ofctl("add-flow", "cookie=0x1,table=75,priority=5,actions=drop");
+        nodeA.startOpenFlowRelay();
+
+        final List<String> expected = List.of(Overlay.classification(vmPort, vm, n),
+            Overlay.ingress(600, tunnel, n), Overlay.egress(far2, 600, "192.0.2.62", tunnel));
+        Await.until(Overlay.TIMEOUT, () -> {
+            final List<String> flows = nodeA.flows();
+            final List<String> want = new ArrayList<>(expected);
+            want.add("table=75,priority=5 actions=drop");
+            want.sort(null);
+            return Overlay.withoutCookies(flows).equals(want) && flows.contains("cookie=0x1,table=75,priority=5 "
+                + "actions=drop") ? null : "flows " + flows;
+        });
+    }
+
+    @Test
+    public void everyLocalityTransitionIsReportedThreeWays() throws Exception {
+        final List<String> javaEvents = new CopyOnWriteArrayList<>();
+        final List<String> notifications = new CopyOnWriteArrayList<>();
+        final OvsNode nodeA = node("ea", "chassis-ea", "10.99.6.1");
+        final OvsNode nodeB = node("eb", "chassis-eb", "10.99.6.2");
+        final String idA = nodeId(nodeA);
+        final String idB = nodeId(nodeB);
+        try (Registration java = localityService.registerListener(change -> record(javaEvents, change));
+             Registration mdsal = notificationService.registerNotificationListener(
+                 (FlowtunStateListener) notification -> record(notifications, notification))) {
+            overlay.network("net-e", "vxlan", 700);
+            overlay.boundPort("mover", "net-e", "chassis-ea");
+            // Bound to A but not plugged in yet: remote on B, nothing on A.
+            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB));
+            assertLocalities("mover", Map.of(idB, "remote"));
+
+            nodeA.addVmPort("mover", "mover");
+            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+                "local-created on " + idA));
+            assertLocalities("mover", Map.of(idA, "local", idB, "remote"));
+
+            // Moved to B's chassis (its OVS port still on A): local on neither, remote on A.
+            overlay.boundPort("mover", "net-e", "chassis-eb");
+            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+                "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
+                "remote-created on " + idA));
+            assertLocalities("mover", Map.of(idA, "remote"));
+
+            // Plugged in on B: local there.
+            nodeB.addVmPort("mover", "mover");
+            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+                "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
+                "remote-created on " + idA, "local-created on " + idB));
+            assertLocalities("mover", Map.of(idA, "remote", idB, "local"));
+
+            overlay.deletePort("mover");
+            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+                "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
+                "remote-created on " + idA, "local-created on " + idB, "remote-deleted on " + idA,
+                "local-deleted on " + idB));
+            Await.until(Overlay.TIMEOUT, () -> restconf.get("flowtun-state:lport-states/lport-state=mover").status
+                == 409 ? null : "lport-state of a deleted lport still there");
+        }
+    }
+
+    private OvsNode node(final String name, final String chassis, final String ip) throws Exception {
+        final OvsNode node = OvsNode.start(name, chassis, ip);
+        nodes.add(node);
+        TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, ip);
+        Await.until(Overlay.TIMEOUT, () -> node.vsctl("--columns=is_connected", "list", "Controller")
+            .contains("true") ? null : "switch " + name + " not connected over OpenFlow");
+        return node;
+    }
+
+    private static String nodeId(final OvsNode node) throws Exception {
+        return "ovsdb://uuid/" + node.vsctl("get", "Open_vSwitch", ".", "_uuid");
+    }
+
+    private static void record(final List<String> events, final LocalityChange change) {
+        events.add(change.lportId() + ": " + change.event().getName() + " on " + change.nodeId());
+    }
+
+    private static void record(final List<String> events, final LocalityChanged change) {
+        events.add(change.getLportId() + ": " + change.getEvent().getName() + " on " + change.getNodeId());
+    }
+
+    /**
+     * Waits until both the Java listener and the notification listener have seen exactly {@code expected} for the
+     * lport, in order; per node the order is the order of the transitions.
+     */
+    private static void awaitEvents(final List<String> javaEvents, final List<String> notifications,
+            final String lport, final List<String> expected) throws Exception {
+        Await.until(Overlay.TIMEOUT, () -> {
+            final List<String> viaJava = of(javaEvents, lport);
+            final List<String> viaNotification = of(notifications, lport);
+            if (!perNode(viaJava).equals(perNode(expected)) || !perNode(viaNotification).equals(perNode(expected))) {
+                return "expected " + expected + ", Java API saw " + viaJava + ", notifications " + viaNotification;
+            }
+            return null;
+        });
+    }
+
+    private static List<String> of(final List<String> events, final String lport) {
+        final List<String> result = new ArrayList<>();
+        events.stream().filter(event -> event.startsWith(lport + ": "))
+            .forEach(event -> result.add(event.substring(lport.length() + 2)));
+        return result;
+    }
+
+    /** The events grouped by node, each group in order. */
+    private static Map<String, List<String>> perNode(final List<String> events) {
+        final Map<String, List<String>> byNode = new TreeMap<>();
+        for (String event : events) {
+            final String node = event.substring(event.indexOf(" on ") + 4);
+            byNode.computeIfAbsent(node, key -> new ArrayList<>()).add(event);
+        }
+        return byNode;
+    }
+
+    private void assertLocalities(final String lport, final Map<String, String> expected) throws Exception {
+        Await.until(Overlay.TIMEOUT, () -> {
+            final Restconf.Reply reply = restconf.get("flowtun-state:lport-states/lport-state=" + lport);
+            if (reply.status != 200) {
+                return "lport-state " + reply;
+            }
+            final Map<String, String> have = new TreeMap<>();
+            final JsonNode localities = reply.json().get("flowtun-state:lport-state").get(0).get("locality");
+            if (localities != null) {
+                localities.forEach(entry -> have.put(entry.get("node-id").asText(), entry.get("locality").asText()));
+            }
+            return have.equals(new TreeMap<>(expected)) ? null : "lport-states says " + have + ", expected "
+                + expected;
+        });
+    }
+}
