@@ -28,6 +28,7 @@ public class ControllerRestartIT {
     public void aRestartLeavesExactlyTheConfiguredPorts() throws Exception {
         try (KarafProcess karaf = KarafProcess.unpack(Path.of("target", "restart-karaf").toAbsolutePath())) {
             karaf.setFlowtunConfig("datapath-type", "netdev");
+            karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
             karaf.start();
             awaitRestconf();
             try (OvsNode node = OvsNode.start("r", "chassis-r", "10.99.9.1")) {
@@ -36,13 +37,32 @@ public class ControllerRestartIT {
                 final String vxlan = node.get("Interface", "vxlan-tunnel-port", "ofport");
                 final String gre = node.get("Interface", "gre-tunnel-port", "ofport");
 
-                // The same configuration across a restart: nothing changes, nothing is duplicated.
+                // A local and a remote port: the spec's flows.
+                final Overlay overlay = new Overlay(restconf);
+                overlay.network("net-r", "vxlan", 900);
+                overlay.boundPort("vm-r", "net-r", "chassis-r");
+                final long vmPort = node.addVmPort("vmr", "vm-r");
+                overlay.remotePort("far-r", "net-r", "192.0.2.90");
+                final long n = overlay.networkKey("net-r");
+                final long tunnel = Long.parseLong(vxlan);
+                final List<String> expected = List.of(
+                    Overlay.classification(vmPort, overlay.lportKey("vm-r"), n), Overlay.ingress(900, tunnel, n),
+                    Overlay.egress(overlay.lportKey("far-r"), 900, "192.0.2.90", tunnel));
+                Overlay.awaitFlows(node, expected);
+                final List<String> flowsBefore = node.flows();
+
+                // The same configuration across a restart: nothing changes, nothing is duplicated; the flows
+                // are the same ones, with the same keys and cookies (the allocated keys were kept).
                 karaf.stop();
                 karaf.start();
                 awaitRestconf();
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
                 TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.9.1");
                 assertEquals(vxlan, node.get("Interface", "vxlan-tunnel-port", "ofport"));
+                // far-r's locality is published again once its flow is known to be on the switch (reconciled).
+                Await.until(Overlay.TIMEOUT, () -> restconf.get("flowtun-state:lport-states/lport-state=far-r")
+                    .body.contains("\"remote\"") ? null : "far-r's locality not published again");
+                assertEquals(flowsBefore, node.flows());
 
                 // geneve removed while the controller was down: its port goes at the next start, only it.
                 karaf.stop();
@@ -53,6 +73,8 @@ public class ControllerRestartIT {
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, List.of("vxlan", "gre"));
                 assertEquals(vxlan, node.get("Interface", "vxlan-tunnel-port", "ofport"));
                 assertEquals(gre, node.get("Interface", "gre-tunnel-port", "ofport"));
+                Overlay.awaitFlows(node, expected);
+                assertEquals(flowsBefore, node.flows());
             }
         }
     }
