@@ -36,7 +36,8 @@ public class ConvergenceBenchmark {
     private static final int BULK = Integer.getInteger("flowtun.bench.bulk", 10_000);
     private static final int SINGLE = Integer.getInteger("flowtun.bench.single", 200);
 
-    private final Restconf restconf = new Restconf(8181);
+    /** Aluminium's RESTCONF checks each entry of a POST with a blocking read: 10,000 take tens of seconds. */
+    private final Restconf restconf = new Restconf(8181, Duration.ofMinutes(10));
 
     @Test
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")

@@ -52,8 +52,14 @@ final class Restconf {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String auth;
+    private final Duration timeout;
 
     Restconf(final int port) {
+        this(port, Duration.ofSeconds(60));
+    }
+
+    Restconf(final int port, final Duration timeout) {
+        this.timeout = timeout;
         this.base = "http://127.0.0.1:" + port + "/rests/data/";
         this.auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     }
@@ -79,7 +85,7 @@ final class Restconf {
     }
 
     private HttpRequest.Builder request(final String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
             .header("Authorization", auth).header("Content-Type", "application/json")
             .header("Accept", "application/json");
     }
