@@ -17,6 +17,9 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 
 import java.io.File;
+import java.time.Duration;
+import org.opendaylight.infrautils.ready.SystemReadyMonitor;
+import org.opendaylight.infrautils.ready.SystemState;
 import org.ops4j.pax.exam.Option;
 
 /**
@@ -27,6 +30,17 @@ final class FlowtunKaraf {
     static final String KARAF_VERSION = "4.2.9";
 
     private FlowtunKaraf() {
+    }
+
+    /**
+     * Waits until the container is up (infrautils' system state ACTIVE: stopping it earlier once hung Blueprint's
+     * shutdown) and RESTCONF answers {@code path} with 200.
+     */
+    static void awaitReady(final SystemReadyMonitor systemReady, final Restconf restconf, final String path)
+            throws Exception {
+        Await.until(Duration.ofMinutes(5), () -> systemReady.getSystemState() == SystemState.ACTIVE ? null
+            : "system state " + systemReady.getSystemState());
+        Await.until(Duration.ofMinutes(2), () -> restconf.get(path).status == 200 ? null : path + " not readable");
     }
 
     static Option[] options() {

@@ -230,6 +230,22 @@ public class FoundationIT {
     }
 
     @Test
+    public void aTunnelKeyAnotherLportHasIsRejected() {
+        assertStatus(201, restconf.put("flowtun-network:networks/network=key-net", network("key-net", "vxlan", 88)));
+        assertStatus(201, restconf.put("flowtun-lport:lports/lport=key-a",
+            "{\"flowtun-lport:lport\":[{\"id\":\"key-a\",\"network\":\"key-net\",\"tunnel-key\":4242}]}"));
+        final String path = "flowtun-lport:lports/lport=key-b";
+        final Restconf.Reply reply = restconf.put(path,
+            "{\"flowtun-lport:lport\":[{\"id\":\"key-b\",\"network\":\"key-net\",\"tunnel-key\":4242}]}");
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("tunnel-key: 4242 is already the tunnel key of lport \\\"key-a\\\""));
+        assertMissing(path);
+        // key-a itself may be written again with its key.
+        assertStatus(204, restconf.put("flowtun-lport:lports/lport=key-a",
+            "{\"flowtun-lport:lport\":[{\"id\":\"key-a\",\"network\":\"key-net\",\"tunnel-key\":4242}]}"));
+    }
+
+    @Test
     public void aChassisWithNoTunnelTypeIsRejected() {
         final String path = "flowtun-chassis:chassis-registry/chassis=no-types";
         final Restconf.Reply reply = restconf.put(path,

@@ -11,7 +11,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.opendaylight.infrautils.ready.SystemReadyMonitor;
-import org.opendaylight.infrautils.ready.SystemState;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.FlowtunStateListener;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.LocalityChanged;
@@ -70,10 +68,7 @@ public class LocalityFlowIT {
 
     @Before
     public void waitForSystemReady() throws Exception {
-        Await.until(Duration.ofMinutes(5), () -> systemReady.getSystemState() == SystemState.ACTIVE ? null
-            : "system state " + systemReady.getSystemState());
-        Await.until(Duration.ofMinutes(2), () -> restconf.get("flowtun-lport:lports").status == 200
-            ? null : "lports not readable");
+        FlowtunKaraf.awaitReady(systemReady, restconf, "flowtun-lport:lports");
     }
 
     @After
@@ -237,11 +232,18 @@ public class LocalityFlowIT {
                 "remote-created on " + idA, "local-created on " + idB));
             assertLocalities("mover", Map.of(idA, "remote", idB, "local"));
 
+            // Node B leaves (its OVS stops): the lport has no locality there any more.
+            nodeB.close();
+            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+                "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
+                "remote-created on " + idA, "local-created on " + idB, "local-deleted on " + idB));
+            assertLocalities("mover", Map.of(idA, "remote"));
+
             overlay.deletePort("mover");
             awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
                 "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
-                "remote-created on " + idA, "local-created on " + idB, "remote-deleted on " + idA,
-                "local-deleted on " + idB));
+                "remote-created on " + idA, "local-created on " + idB, "local-deleted on " + idB,
+                "remote-deleted on " + idA));
             Await.until(Overlay.TIMEOUT, () -> restconf.get("flowtun-state:lport-states/lport-state=mover").status
                 == 409 ? null : "lport-state of a deleted lport still there");
         }

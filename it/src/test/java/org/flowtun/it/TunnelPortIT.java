@@ -12,7 +12,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.opendaylight.infrautils.ready.SystemReadyMonitor;
-import org.opendaylight.infrautils.ready.SystemState;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -56,10 +54,7 @@ public class TunnelPortIT {
 
     @Before
     public void waitForSystemReady() throws Exception {
-        Await.until(Duration.ofMinutes(5), () -> systemReady.getSystemState() == SystemState.ACTIVE ? null
-            : "system state " + systemReady.getSystemState());
-        Await.until(Duration.ofMinutes(2), () -> restconf.get("flowtun-chassis:chassis-registry").status == 200
-            ? null : "chassis registry not readable");
+        FlowtunKaraf.awaitReady(systemReady, restconf, "flowtun-chassis:chassis-registry");
     }
 
     @Test

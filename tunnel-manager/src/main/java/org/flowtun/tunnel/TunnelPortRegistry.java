@@ -7,10 +7,6 @@
  */
 package org.flowtun.tunnel;
 
-import static java.util.Objects.requireNonNull;
-
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,16 +19,12 @@ import java.util.stream.Collectors;
 import org.flowtun.api.TunnelPort;
 import org.flowtun.api.TunnelPortListener;
 import org.flowtun.api.TunnelPortService;
+import org.flowtun.impl.ChainedWriter;
 import org.flowtun.impl.NetworkKind;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.Transaction;
-import org.opendaylight.mdsal.binding.api.TransactionChain;
-import org.opendaylight.mdsal.binding.api.TransactionChainListener;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
-import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.TunnelPorts;
@@ -57,41 +49,18 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     private static final List<NetworkKind> TUNNEL_KINDS = List.of(NetworkKind.GRE, NetworkKind.VXLAN,
         NetworkKind.GENEVE);
 
-    private final DataBroker dataBroker;
     /** Serializes the state writes: concurrent writes of one node's entry would conflict and lose one. */
-    private TransactionChain chain;
+    private final ChainedWriter writer;
     private final Map<String, Map<String, TunnelPort>> byNode = new ConcurrentHashMap<>();
     private final Map<String, OvsdbSwitch> nodes = new HashMap<>();
     private final List<TunnelPortListener> listeners = new CopyOnWriteArrayList<>();
 
     TunnelPortRegistry(final DataBroker dataBroker) {
-        this.dataBroker = requireNonNull(dataBroker);
-        this.chain = newChain();
+        this.writer = new ChainedWriter(dataBroker, "tunnel-ports state", this::publishAll);
     }
 
-    private TransactionChain newChain() {
-        return dataBroker.createMergingTransactionChain(new TransactionChainListener() {
-            @Override
-            public void onTransactionChainFailed(final TransactionChain failed, final Transaction transaction,
-                    final Throwable cause) {
-                LOG.warn("tunnel-ports state write failed; writing it again", cause);
-                restartChain(failed);
-            }
-
-            @Override
-            public void onTransactionChainSuccessful(final TransactionChain successful) {
-                LOG.trace("tunnel-ports state chain closed");
-            }
-        });
-    }
-
-    /** A failed chain is dead: replace it and publish every node again. */
-    private synchronized void restartChain(final TransactionChain failed) {
-        if (chain != failed) {
-            return;
-        }
-        failed.close();
-        chain = newChain();
+    /** After a failed write: every node is written again. */
+    private synchronized void publishAll() {
         nodes.keySet().forEach(this::publish);
     }
 
@@ -138,9 +107,7 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     synchronized void switchRemoved(final String switchNodeId) {
         nodes.remove(switchNodeId);
         replace(switchNodeId, Map.of());
-        final WriteTransaction tx = chain.newWriteOnlyTransaction();
-        tx.delete(LogicalDatastoreType.OPERATIONAL, path(switchNodeId));
-        logCommit(tx, switchNodeId);
+        writer.write(tx -> tx.delete(LogicalDatastoreType.OPERATIONAL, path(switchNodeId)));
     }
 
     private void replace(final String switchNodeId, final Map<String, TunnelPort> now) {
@@ -195,31 +162,16 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
                 return tp.build();
             }).collect(Collectors.toMap(tp -> tp.key(), tp -> tp));
         builder.setTunnelPort(ports);
-        final WriteTransaction tx = chain.newWriteOnlyTransaction();
-        tx.put(LogicalDatastoreType.OPERATIONAL, path(switchNodeId), builder.build());
-        logCommit(tx, switchNodeId);
+        final Node state = builder.build();
+        writer.write(tx -> tx.put(LogicalDatastoreType.OPERATIONAL, path(switchNodeId), state));
     }
 
     private static InstanceIdentifier<Node> path(final String switchNodeId) {
         return InstanceIdentifier.create(TunnelPorts.class).child(Node.class, new NodeKey(switchNodeId));
     }
 
-    private static void logCommit(final WriteTransaction tx, final String switchNodeId) {
-        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
-            @Override
-            public void onSuccess(final CommitInfo result) {
-                LOG.trace("{}: tunnel-ports state written", switchNodeId);
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.debug("{}: tunnel-ports state write failed (the chain writes it again)", switchNodeId, cause);
-            }
-        }, MoreExecutors.directExecutor());
-    }
-
     @Override
     public synchronized void close() {
-        chain.close();
+        writer.close();
     }
 }

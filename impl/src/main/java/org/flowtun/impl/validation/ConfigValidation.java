@@ -124,7 +124,7 @@ public final class ConfigValidation implements AutoCloseable {
             t -> ConfigValidator.lportsInUse(ids, r, f, t), DIRECT), DIRECT), DIRECT);
     }
 
-    /** Every lport (read only when networks or chassis are deleted, a rare operation). */
+    /** Every lport (read when networks or chassis are deleted, or an lport gives its own tunnel key). */
     private static FluentFuture<List<Lport>> readLports(final ReadTransaction tx) {
         return tx.read(CONFIG, InstanceIdentifier.create(Lports.class))
             .transform(found -> found.map(container -> values(container.getLport())).orElse(List.of()), DIRECT);
@@ -149,9 +149,12 @@ public final class ConfigValidation implements AutoCloseable {
             ? immediate(Boolean.TRUE)
             : tx.exists(CONFIG, InstanceIdentifier.create(ChassisRegistry.class).child(Chassis.class,
                 new ChassisKey(new ResourceId(chassis))));
-        return network.transformAsync(net -> chassisExists.transform(
-            found -> ConfigValidator.validateLport(lport, net, found), DIRECT),
-            DIRECT);
+        // Only an explicit tunnel key needs the other lports (read once per transaction).
+        final FluentFuture<List<Lport>> others = lport.getTunnelKey() == null ? immediate(List.of())
+            : readLports(tx);
+        return network.transformAsync(net -> chassisExists.transformAsync(found -> others.transform(
+            existing -> ConfigValidator.validateLport(lport, net, found)
+                .addAll(ConfigValidator.tunnelKeyTaken(lport, existing)), DIRECT), DIRECT), DIRECT);
     }
 
     private static FluentFuture<Boolean> exists(final ReadTransaction tx, final InstanceIdentifier<?> path) {

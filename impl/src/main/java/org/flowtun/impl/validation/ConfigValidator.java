@@ -104,6 +104,23 @@ public final class ConfigValidator {
      * Validates an lport given its network ({@code empty} when it does not exist) and whether its chassis
      * exists.
      */
+    /**
+     * An lport's explicit tunnel key must not be another lport's explicit key (the key R identifies the port in
+     * every node's pipeline). Keys flowtun allocated give way: the other port gets a new one.
+     */
+    public static Violations tunnelKeyTaken(final Lport lport, final Collection<Lport> existing) {
+        final Violations violations = new Violations("lport", lport.getId().getValue());
+        if (lport.getTunnelKey() != null) {
+            for (Lport other : existing) {
+                if (lport.getTunnelKey().equals(other.getTunnelKey()) && !lport.getId().equals(other.getId())) {
+                    violations.add("tunnel-key", lport.getTunnelKey() + " is already the tunnel key of lport \""
+                        + other.getId().getValue() + "\"");
+                }
+            }
+        }
+        return violations;
+    }
+
     public static Violations validateLport(final Lport lport, final Optional<Network> network,
             final boolean chassisExists) {
         final Violations violations = new Violations("lport", lport.getId().getValue());

@@ -102,4 +102,16 @@ public class ConfigValidatorTest {
         return new NetworkBuilder().setId(new ResourceId("n")).setNetworkType(type)
             .setSegmentationId(segmentationId == null ? null : Uint32.valueOf(segmentationId)).build();
     }
+
+    @Test
+    public void anExplicitTunnelKeyMustNotBeAnotherLportsKey() {
+        final var mine = new LportBuilder().setId(new ResourceId("p")).setTunnelKey(Uint32.valueOf(7)).build();
+        final var same = new LportBuilder().setId(new ResourceId("p")).setTunnelKey(Uint32.valueOf(7)).build();
+        final var other = new LportBuilder().setId(new ResourceId("q")).setTunnelKey(Uint32.valueOf(7)).build();
+        final var unkeyed = new LportBuilder().setId(new ResourceId("r")).build();
+        assertEquals(List.of("lport \"p\": tunnel-key: 7 is already the tunnel key of lport \"q\""),
+            ConfigValidator.tunnelKeyTaken(mine, List.of(same, other, unkeyed)).items());
+        assertTrue(ConfigValidator.tunnelKeyTaken(mine, List.of(same, unkeyed)).isEmpty());
+        assertTrue(ConfigValidator.tunnelKeyTaken(unkeyed, List.of(other)).isEmpty());
+    }
 }
