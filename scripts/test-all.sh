@@ -9,6 +9,8 @@ missing=()
 command -v ovsdb-server >/dev/null 2>&1 || missing+=(openvswitch-switch)
 command -v socat >/dev/null 2>&1 || missing+=(socat)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v ping >/dev/null 2>&1 || missing+=(iputils-ping)
+command -v ethtool >/dev/null 2>&1 || missing+=(ethtool)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

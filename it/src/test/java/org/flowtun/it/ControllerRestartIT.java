@@ -11,6 +11,7 @@ import static org.junit.Assert.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
@@ -45,9 +46,12 @@ public class ControllerRestartIT {
                 overlay.remotePort("far-r", "net-r", "192.0.2.90");
                 final long n = overlay.networkKey("net-r");
                 final long tunnel = Long.parseLong(vxlan);
-                final List<String> expected = List.of(
-                    Overlay.classification(vmPort, overlay.lportKey("vm-r"), n), Overlay.ingress(900, tunnel, n),
-                    Overlay.egress(overlay.lportKey("far-r"), 900, "192.0.2.90", tunnel));
+                final long vm = overlay.lportKey("vm-r");
+                final List<String> expected = new ArrayList<>(List.of(Overlay.classification(vmPort, vm, n),
+                    Overlay.ingress(900, tunnel, n),
+                    Overlay.egress(overlay.lportKey("far-r"), 900, "192.0.2.90", tunnel)));
+                expected.addAll(Overlay.localDelivery(vm, vmPort));
+                expected.addAll(Overlay.flood(n, List.of(vmPort), 900, List.of("192.0.2.90"), tunnel));
                 Overlay.awaitFlows(node, expected);
                 final List<String> flowsBefore = node.flows();
 

@@ -107,12 +107,14 @@ public class LocalityFlowIT {
             flowsA.add(Overlay.classification(vmPort, vmKey, networkKey));
             flowsA.add(Overlay.ingress(tunnelId, tunnelA, networkKey));
             flowsA.add(Overlay.egress(farKey, tunnelId, farIp, tunnelA));
+            flowsA.addAll(Overlay.localDelivery(vmKey, vmPort));
+            flowsA.addAll(Overlay.flood(networkKey, List.of(vmPort), tunnelId, List.of(farIp), tunnelA));
             flowsB.add(Overlay.egress(vmKey, tunnelId, "10.99.3.1", tunnelB));
             flowsB.add(Overlay.egress(farKey, tunnelId, farIp, tunnelB));
             Overlay.awaitFlows(nodeA, flowsA);
             Overlay.awaitFlows(nodeB, flowsB);
         }
-        assertEquals(9, nodeA.flows().size());
+        assertEquals(flowsA.size(), nodeA.flows().size());
     }
 
     @Test
@@ -131,20 +133,17 @@ public class LocalityFlowIT {
         final long far1 = overlay.lportKey("far-u1");
         final long far2 = overlay.lportKey("far-u2");
         final long tunnel = nodeA.ofport("vxlan-tunnel-port");
-        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, tunnel, n),
-            Overlay.egress(onB, 500, "10.99.4.2", tunnel), Overlay.egress(far1, 500, "192.0.2.51", tunnel),
-            Overlay.egress(far2, 500, "192.0.2.52", tunnel)));
+        Overlay.awaitFlows(nodeA, flowsU(vmPort, vm, n, tunnel, Map.of(onB, "10.99.4.2", far1, "192.0.2.51",
+            far2, "192.0.2.52")));
 
-        // Node B's tunnel IP changes: its chassis follows, and A's egress flow toward it is rewritten.
+        // Node B's tunnel IP changes: its chassis follows, and A's flows toward it are rewritten.
         nodeB.vsctl("set", "Open_vSwitch", ".", "other_config:local_ip=10.99.4.22");
-        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, tunnel, n),
-            Overlay.egress(onB, 500, "10.99.4.22", tunnel), Overlay.egress(far1, 500, "192.0.2.51", tunnel),
-            Overlay.egress(far2, 500, "192.0.2.52", tunnel)));
+        Overlay.awaitFlows(nodeA, flowsU(vmPort, vm, n, tunnel, Map.of(onB, "10.99.4.22", far1, "192.0.2.51",
+            far2, "192.0.2.52")));
 
-        // Deleting a remote port removes its flow only.
+        // Deleting a remote port removes its flows only.
         overlay.deletePort("far-u1");
-        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, tunnel, n),
-            Overlay.egress(onB, 500, "10.99.4.22", tunnel), Overlay.egress(far2, 500, "192.0.2.52", tunnel)));
+        Overlay.awaitFlows(nodeA, flowsU(vmPort, vm, n, tunnel, Map.of(onB, "10.99.4.22", far2, "192.0.2.52")));
 
         // ovs-vswitchd restarts and the tunnel port comes back with another ofport: every flow using it follows
         // (and the restarted switch, which lost its flows, gets them all back).
@@ -154,8 +153,19 @@ public class LocalityFlowIT {
         final long moved = nodeA.ofport("vxlan-tunnel-port");
         assertEquals(40, moved);
         assertNotEquals(tunnel, moved);
-        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(500, moved, n),
-            Overlay.egress(onB, 500, "10.99.4.22", moved), Overlay.egress(far2, 500, "192.0.2.52", moved)));
+        Overlay.awaitFlows(nodeA, flowsU(nodeA.ofport("vmu"), vm, n, moved, Map.of(onB, "10.99.4.22", far2,
+            "192.0.2.52")));
+    }
+
+    /** Node A's flows in the updates test: one local port on a vxlan network (500) and remote ports. */
+    private static List<String> flowsU(final long vmPort, final long vm, final long network, final long tunnel,
+            final Map<Long, String> remotes) {
+        final List<String> flows = new ArrayList<>(List.of(Overlay.classification(vmPort, vm, network),
+            Overlay.ingress(500, tunnel, network)));
+        flows.addAll(Overlay.localDelivery(vm, vmPort));
+        remotes.forEach((key, host) -> flows.add(Overlay.egress(key, 500, host, tunnel)));
+        flows.addAll(Overlay.flood(network, List.of(vmPort), 500, List.copyOf(remotes.values()), tunnel));
+        return flows;
     }
 
     @Test
@@ -169,8 +179,11 @@ public class LocalityFlowIT {
         final long vm = overlay.lportKey("vm-r");
         final long far1 = overlay.lportKey("far-r1");
         final long tunnel = nodeA.ofport("geneve-tunnel-port");
-        Overlay.awaitFlows(nodeA, List.of(Overlay.classification(vmPort, vm, n), Overlay.ingress(600, tunnel, n),
-            Overlay.egress(far1, 600, "192.0.2.61", tunnel)));
+        final List<String> before = new ArrayList<>(List.of(Overlay.classification(vmPort, vm, n),
+            Overlay.ingress(600, tunnel, n), Overlay.egress(far1, 600, "192.0.2.61", tunnel)));
+        before.addAll(Overlay.localDelivery(vm, vmPort));
+        before.addAll(Overlay.flood(n, List.of(vmPort), 600, List.of("192.0.2.61"), tunnel));
+        Overlay.awaitFlows(nodeA, before);
 
         nodeA.stopOpenFlowRelay();
         Await.until(Overlay.TIMEOUT, () -> nodeA.vsctl("--columns=is_connected", "list", "Controller")
@@ -184,8 +197,10 @@ public class LocalityFlowIT {
         nodeA.ofctl("add-flow", "cookie=0x1,table=75,priority=5,actions=drop");
         nodeA.startOpenFlowRelay();
 
-        final List<String> expected = List.of(Overlay.classification(vmPort, vm, n),
-            Overlay.ingress(600, tunnel, n), Overlay.egress(far2, 600, "192.0.2.62", tunnel));
+        final List<String> expected = new ArrayList<>(List.of(Overlay.classification(vmPort, vm, n),
+            Overlay.ingress(600, tunnel, n), Overlay.egress(far2, 600, "192.0.2.62", tunnel)));
+        expected.addAll(Overlay.localDelivery(vm, vmPort));
+        expected.addAll(Overlay.flood(n, List.of(vmPort), 600, List.of("192.0.2.62"), tunnel));
         Await.until(Overlay.TIMEOUT, () -> {
             final List<String> flows = nodeA.flows();
             final List<String> want = new ArrayList<>(expected);

@@ -41,9 +41,14 @@ final class Overlay {
 
     /** An lport bound to a chassis of this cloud (201 created, 204 replaced). */
     void boundPort(final String id, final String network, final String chassis) {
+        boundPort(id, network, chassis, null);
+    }
+
+    /** An lport bound to a chassis of this cloud, with a MAC address (or null). */
+    void boundPort(final String id, final String network, final String chassis, final String mac) {
         expect(lports.contains(id) ? 204 : 201, restconf.put("flowtun-lport:lports/lport=" + id,
             "{\"flowtun-lport:lport\":[{\"id\":\"" + id + "\",\"network\":\"" + network + "\",\"chassis\":\""
-                + chassis + "\"}]}"));
+                + chassis + "\"" + (mac == null ? "" : ",\"mac-address\":\"" + mac + "\"") + "}]}"));
         if (!lports.contains(id)) {
             lports.add(id);
         }
@@ -112,13 +117,51 @@ final class Overlay {
 
     /** Table 75, a remote port: reg7=R -> tun_id=T, tun_dst=D, output:O. */
     static String egress(final long lportKey, final long tunnelId, final String destination, final long ofport) {
-        final String[] octets = destination.split("\\.");
+        return "table=75,priority=100,reg7=" + hex(lportKey) + " actions=set_field:" + hex(tunnelId) + "->tun_id,"
+            + "load:" + hex(ipv4(destination)) + "->NXM_NX_TUN_IPV4_DST[],output:" + ofport;
+    }
+
+    private static long ipv4(final String address) {
         long ip = 0;
-        for (String octet : octets) {
+        for (String octet : address.split("\\.")) {
             ip = ip << 8 | Long.parseLong(octet);
         }
-        return "table=75,priority=100,reg7=" + hex(lportKey) + " actions=set_field:" + hex(tunnelId) + "->tun_id,"
-            + "load:" + hex(ip) + "->NXM_NX_TUN_IPV4_DST[],output:" + ofport;
+        return ip;
+    }
+
+    /** Tables 75 and 115, an lport local on the node at {@code ofport}: delivered to its port. */
+    static List<String> localDelivery(final long lportKey, final long ofport) {
+        return List.of("table=75,priority=100,reg7=" + hex(lportKey) + " actions=goto_table:115",
+            "table=115,priority=100,reg7=" + hex(lportKey) + " actions=output:" + ofport);
+    }
+
+    /** Tables 55 and 100, an lport's MAC in its network: to its delivery (75 from a local port, 115 from a tunnel). */
+    static List<String> macLookup(final long networkKey, final String mac, final long lportKey, final boolean local) {
+        final String lookup = "priority=100,metadata=" + hex(networkKey) + ",dl_dst=" + mac + " actions=load:"
+            + hex(lportKey) + "->NXM_NX_REG7[],goto_table:";
+        return local ? List.of("table=55," + lookup + "75", "table=100," + lookup + "115")
+            : List.of("table=55," + lookup + "75");
+    }
+
+    /**
+     * Tables 55 and 100, a network's flooding on a node with local ports: to every local port, and (from a local
+     * port) through the tunnel port to every remote host of the network.
+     */
+    static List<String> flood(final long networkKey, final List<Long> localOfports, final long tunnelId,
+            final List<String> remoteHosts, final long tunnelOfport) {
+        final String match = "priority=50,metadata=" + hex(networkKey)
+            + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=";
+        final StringBuilder local = new StringBuilder();
+        localOfports.stream().sorted().forEach(port -> local.append(local.length() == 0 ? "" : ",")
+            .append("output:").append(port));
+        final StringBuilder tunnels = new StringBuilder();
+        if (!remoteHosts.isEmpty()) {
+            tunnels.append(",set_field:").append(hex(tunnelId)).append("->tun_id");
+            remoteHosts.stream().sorted((left, right) -> Long.compare(ipv4(left), ipv4(right))).forEach(host ->
+                tunnels.append(",load:").append(hex(ipv4(host))).append("->NXM_NX_TUN_IPV4_DST[],output:")
+                    .append(tunnelOfport));
+        }
+        return List.of("table=55," + match + local + tunnels, "table=100," + match + local);
     }
 
     /** Waits until the node's flow table, cookies aside, is exactly {@code expected}; all of them flowtun's. */

@@ -75,6 +75,18 @@ final class OvsNode implements AutoCloseable {
         return name;
     }
 
+    /** The node's network namespace (where its ovs-vswitchd runs). */
+    String netns() {
+        return netns;
+    }
+
+    /** Runs a command inside the node's namespace and returns its output. */
+    String exec(final String... command) throws IOException {
+        final List<String> line = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        line.addAll(Arrays.asList(command));
+        return run(line.toArray(new String[0]));
+    }
+
     void startOvsdbServer() throws IOException {
         run("ovsdb-server", dir.resolve("conf.db").toString(), "--remote=punix:" + dir.resolve("db.sock"),
             "--remote=db:Open_vSwitch,Open_vSwitch,manager_options", "--pidfile=" + dir.resolve("ovsdb-server.pid"),

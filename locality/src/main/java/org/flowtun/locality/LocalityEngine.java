@@ -10,7 +10,9 @@ package org.flowtun.locality;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.flowtun.api.TunnelPort;
@@ -173,6 +176,10 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         if (old != null) {
             unindex(lportsByChassis, old.chassis(), id);
             unindex(lportsByNetwork, old.network(), id);
+            if (old.network() != null && (info == null || !old.network().equals(info.network()))) {
+                // the network it left floods to it no more
+                nodes.keySet().forEach(node -> markIngress(node, old.network()));
+            }
         }
         if (info != null) {
             index(lportsByChassis, info.chassis(), id);
@@ -496,7 +503,20 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                     .orElse(Placement.NONE);
             }
         }
-        reconciler.setFlows(node, LPORT_OWNER + lportId, placement.flows());
+        final List<FlowSpec> flows = new ArrayList<>(placement.flows());
+        if (placement.locality() == Locality.Local) {
+            flows.addAll(L2App.localPortFlows(lportKeys.keyOf(lportId), networkKeys.keyOf(lport.network()),
+                lport.mac(), nodeInfo.vmPort(lportId)));
+        } else if (placement.locality() == Locality.Remote && !placement.flows().isEmpty()) {
+            flows.addAll(L2App.remotePortFlows(lportKeys.keyOf(lportId), networkKeys.keyOf(lport.network()),
+                lport.mac()));
+        }
+        final String owner = LPORT_OWNER + lportId;
+        if (lport != null && !Set.copyOf(reconciler.flows(node, owner)).equals(Set.copyOf(flows))) {
+            // the network's flooding on the node may change with this port
+            markIngress(node, lport.network());
+        }
+        reconciler.setFlows(node, owner, flows);
         trackLocal(node, lportId, placement.locality() == Locality.Local ? lport.network() : null);
 
         final Locality target = placement.locality();
@@ -529,15 +549,48 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     }
 
     private void markIngress(final String node, final String network) {
+        if (network == null) {
+            return;
+        }
         dirtyIngress.computeIfAbsent(node, id -> new HashSet<>()).add(network);
     }
 
+    /** The node's flows of a network: the tunnel ingress flow and the flooding, while it has a local port. */
     private void ingress(final String node, final String networkId) {
         final NetworkInfo network = networks.get(networkId);
         final Long networkKey = network == null ? null : networkKeys.keyOf(networkId);
-        final boolean hasLocal = localLports.getOrDefault(node, Map.of()).containsValue(networkId);
-        reconciler.setFlows(node, NETWORK_OWNER + networkId, hasLocal && networkKey != null
-            ? TunnelApp.ingressFlows(nodes.get(node), network, networkKey) : List.of());
+        final NodeInfo nodeInfo = nodes.get(node);
+        final List<Long> localOfports = new ArrayList<>();
+        localLports.getOrDefault(node, Map.of()).forEach((lport, localNetwork) -> {
+            if (localNetwork.equals(networkId) && nodeInfo.vmPort(lport) != null) {
+                localOfports.add(nodeInfo.vmPort(lport));
+            }
+        });
+        final List<FlowSpec> flows = new ArrayList<>();
+        if (!localOfports.isEmpty() && networkKey != null) {
+            Collections.sort(localOfports);
+            flows.addAll(TunnelApp.ingressFlows(nodeInfo, network, networkKey));
+            final String type = network.tunnelType();
+            final Set<Long> destinations = new TreeSet<>();
+            if (type != null) {
+                for (String lportId : lportsByNetwork.getOrDefault(networkId, Set.of())) {
+                    final LportInfo lport = lports.get(lportId);
+                    if (lport != null && TunnelApp.isRemote(nodeInfo, lport)) {
+                        final Long ip = TunnelApp.ipv4(TunnelApp.destination(lport, chassisIp(lport.chassis())));
+                        if (ip != null) {
+                            destinations.add(ip);
+                        }
+                    }
+                }
+            }
+            if (destinations.size() > L2App.MAX_FLOOD_DESTINATIONS) {
+                LOG.warn("{}: network {} floods to the first {} of its {} remote hosts only", node, networkId,
+                    L2App.MAX_FLOOD_DESTINATIONS, destinations.size());
+            }
+            flows.addAll(L2App.floodFlows(networkKey, network.segmentationId(), localOfports, destinations,
+                type == null ? null : nodeInfo.tunnelPort(type)));
+        }
+        reconciler.setFlows(node, NETWORK_OWNER + networkId, flows);
     }
 
     private String chassisIp(final String chassisId) {

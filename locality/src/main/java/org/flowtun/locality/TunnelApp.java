@@ -35,14 +35,10 @@ public final class TunnelApp {
      */
     public static Optional<Placement> place(final NodeInfo node, final LportInfo lport, final NetworkInfo network,
             final String chassisIp, final long lportKey) {
-        final String destination;
-        if (lport.hostIp() != null) {
-            destination = lport.hostIp();
-        } else if (lport.chassis() != null && !lport.chassis().equals(node.chassisId())) {
-            destination = chassisIp;
-        } else {
+        if (!isRemote(node, lport)) {
             return Optional.empty();
         }
+        final String destination = destination(lport, chassisIp);
         if (network == null) {
             return Optional.of(Placement.NONE);
         }
@@ -57,6 +53,16 @@ public final class TunnelApp {
             return Optional.of(Placement.NONE);
         }
         return Optional.of(Placement.remote(List.of(egressFlow(lportKey, network.segmentationId(), ipv4, ofport))));
+    }
+
+    /** Whether the lport is remote on the node: bound to another chassis, or a port of another cloud. */
+    public static boolean isRemote(final NodeInfo node, final LportInfo lport) {
+        return lport.hostIp() != null || lport.chassis() != null && !lport.chassis().equals(node.chassisId());
+    }
+
+    /** Where a remote lport's packets are tunnelled: its binding profile's host IP, or its chassis' IP. */
+    public static String destination(final LportInfo lport, final String chassisIp) {
+        return lport.hostIp() != null ? lport.hostIp() : chassisIp;
     }
 
     public static FlowSpec egressFlow(final long lportKey, final long tunnelId, final long destination,
@@ -85,7 +91,8 @@ public final class TunnelApp {
             .build());
     }
 
-    private static Long ipv4(final String address) {
+    /** The address as an unsigned 32-bit value, or null when it is none or not IPv4. */
+    static Long ipv4(final String address) {
         if (address == null) {
             return null;
         }

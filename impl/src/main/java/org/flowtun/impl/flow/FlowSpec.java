@@ -21,6 +21,8 @@ import java.util.Locale;
  * replaces a flow with the same key); its {@link #cookie()} identifies its whole content.
  */
 public final class FlowSpec {
+    private static final String MULTICAST_BIT = "01:00:00:00:00:00";
+
     private final FlowApp app;
     private final short table;
     private final int priority;
@@ -29,6 +31,7 @@ public final class FlowSpec {
     private final Long reg7;
     private final Long metadata;
     private final String ethDst;
+    private final String ethDstMask;
     private final List<FlowAction> actions;
     private final Long writeMetadata;
     private final Short gotoTable;
@@ -45,6 +48,7 @@ public final class FlowSpec {
         reg7 = builder.reg7;
         metadata = builder.metadata;
         ethDst = builder.ethDst;
+        ethDstMask = builder.ethDstMask;
         actions = List.copyOf(builder.actions);
         writeMetadata = builder.writeMetadata;
         gotoTable = builder.gotoTable;
@@ -64,6 +68,9 @@ public final class FlowSpec {
         }
         if (ethDst != null) {
             match.append(",dl_dst=").append(ethDst);
+            if (ethDstMask != null) {
+                match.append('/').append(ethDstMask);
+            }
         }
         key = match.toString();
         final List<String> parts = new ArrayList<>();
@@ -119,6 +126,11 @@ public final class FlowSpec {
         return ethDst;
     }
 
+    /** The mask of {@link #ethDst()}, or null for an exact match. */
+    public String ethDstMask() {
+        return ethDstMask;
+    }
+
     public List<FlowAction> actions() {
         return actions;
     }
@@ -166,6 +178,7 @@ public final class FlowSpec {
         private Long reg7;
         private Long metadata;
         private String ethDst;
+        private String ethDstMask;
         private final List<FlowAction> actions = new ArrayList<>();
         private Long writeMetadata;
         private Short gotoTable;
@@ -198,6 +211,13 @@ public final class FlowSpec {
 
         public Builder matchEthDst(final String mac) {
             this.ethDst = mac.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        /** Multicast and broadcast destinations: {@code dl_dst=01:00:00:00:00:00/01:00:00:00:00:00}. */
+        public Builder matchMulticast() {
+            this.ethDst = MULTICAST_BIT;
+            this.ethDstMask = MULTICAST_BIT;
             return this;
         }
 

@@ -124,8 +124,12 @@ public final class OpenFlowInputs {
                 .setMetadataMask(ALL_BITS).build());
         }
         if (spec.ethDst() != null) {
-            match.setEthernetMatch(new EthernetMatchBuilder().setEthernetDestination(
-                new EthernetDestinationBuilder().setAddress(new MacAddress(spec.ethDst())).build()).build());
+            final EthernetDestinationBuilder destination = new EthernetDestinationBuilder()
+                .setAddress(new MacAddress(spec.ethDst()));
+            if (spec.ethDstMask() != null) {
+                destination.setMask(new MacAddress(spec.ethDstMask()));
+            }
+            match.setEthernetMatch(new EthernetMatchBuilder().setEthernetDestination(destination.build()).build());
         }
         if (spec.reg7() != null) {
             final ExtensionList reg7 = new ExtensionListBuilder()

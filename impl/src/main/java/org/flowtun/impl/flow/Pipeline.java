@@ -18,8 +18,10 @@ public final class Pipeline {
     public static final short INGRESS_DESTINATION_PORT_LOOKUP = 100;
     public static final short INGRESS_DISPATCH = 115;
 
-    /** Flows that match one port or one (tunnel, network) pair. */
+    /** Flows that match one port, one (tunnel, network) pair or one MAC address of a network. */
     public static final int PORT_PRIORITY = 100;
+    /** A network's broadcast / multicast flooding. */
+    public static final int FLOOD_PRIORITY = 50;
 
     /**
      * Cookie layout: bits 63..56 mark a flowtun flow, bits 55..48 name the app that wants it, bits 47..0 are a

@@ -1,0 +1,70 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.it;
+
+import java.io.IOException;
+
+/**
+ * A "VM" on an OVS node: a namespace whose eth0 (MAC, IP, overlay MTU 1400) is a veth into the node's br-int,
+ * where its OVS interface carries {@code external_ids:iface-id=<lport>}.
+ */
+final class Vm implements AutoCloseable {
+    /** The overlay MTU: 1500 on the underlay minus room for the largest encapsulation (see the README). */
+    static final String MTU = "1400";
+
+    private final OvsNode node;
+    private final String netns;
+    private final String tap;
+
+    private Vm(final OvsNode node, final String netns, final String tap) {
+        this.node = node;
+        this.netns = netns;
+        this.tap = tap;
+    }
+
+    static Vm plug(final OvsNode node, final String name, final String lportId, final String mac,
+            final String cidr) throws IOException {
+        final String netns = "ftit-vm-" + name;
+        final String tap = "tap-" + name;
+        Underlay.removeNamespace(netns);
+        Shell.run("ip", "netns", "add", netns);
+        final Vm vm = new Vm(node, netns, tap);
+        Shell.inNetns(netns, "ip", "link", "set", "lo", "up");
+        Shell.run("ip", "link", "add", tap, "type", "veth", "peer", "name", "eth0", "netns", netns);
+        Shell.run("ip", "link", "set", tap, "netns", node.netns());
+        Shell.inNetns(netns, "ip", "link", "set", "eth0", "address", mac, "mtu", MTU, "up");
+        Shell.inNetns(netns, "ip", "addr", "add", cidr, "dev", "eth0");
+        Shell.quietly("ip", "netns", "exec", netns, "ethtool", "-K", "eth0", "tx", "off");
+        Shell.quietly("ip", "netns", "exec", node.netns(), "ethtool", "-K", tap, "tx", "off");
+        node.exec("ip", "link", "set", tap, "mtu", MTU, "up");
+        node.vsctl("add-port", "br-int", tap, "--", "set", "Interface", tap, "external_ids:iface-id=" + lportId);
+        return vm;
+    }
+
+    String netns() {
+        return netns;
+    }
+
+    /** Whether {@code ip} answers two pings from this VM. */
+    boolean ping(final String ip) throws IOException {
+        return Shell.exec("ip", "netns", "exec", netns, "ping", "-c", "2", "-W", "1", "-i", "0.2", ip).status == 0;
+    }
+
+    String run(final String... command) throws IOException {
+        return Shell.inNetns(netns, command);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            node.vsctl("--if-exists", "del-port", "br-int", tap);
+        } finally {
+            Underlay.removeNamespace(netns);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.locality;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+import org.junit.Test;
+
+public class L2AppTest {
+    @Test
+    public void aLocalPortIsFoundByItsMacAndDeliveredToItsPort() {
+        assertEquals(List.of(
+            "table=55,priority=100,metadata=0x3,dl_dst=fa:16:3e:00:00:01 actions=load:0x11->NXM_NX_REG7[],"
+                + "goto_table:75",
+            "table=100,priority=100,metadata=0x3,dl_dst=fa:16:3e:00:00:01 actions=load:0x11->NXM_NX_REG7[],"
+                + "goto_table:115",
+            "table=75,priority=100,reg7=0x11 actions=goto_table:115",
+            "table=115,priority=100,reg7=0x11 actions=output:7"),
+            TunnelAppTest.texts(L2App.localPortFlows(0x11, 3, "FA:16:3E:00:00:01", 7)));
+    }
+
+    @Test
+    public void aLocalPortWithoutMacIsStillDelivered() {
+        assertEquals(List.of("table=75,priority=100,reg7=0x11 actions=goto_table:115",
+            "table=115,priority=100,reg7=0x11 actions=output:7"),
+            TunnelAppTest.texts(L2App.localPortFlows(0x11, 3, null, 7)));
+    }
+
+    @Test
+    public void aRemotePortsMacLeadsToItsEgressFlow() {
+        assertEquals(List.of("table=55,priority=100,metadata=0x3,dl_dst=fa:16:3e:00:00:02 actions="
+            + "load:0x12->NXM_NX_REG7[],goto_table:75"),
+            TunnelAppTest.texts(L2App.remotePortFlows(0x12, 3, "fa:16:3e:00:00:02")));
+        assertEquals(List.of(), L2App.remotePortFlows(0x12, 3, null));
+    }
+
+    @Test
+    public void broadcastGoesToLocalPortsAndEveryRemoteHostButFromATunnelOnlyToLocalPorts() {
+        assertEquals(List.of(
+            "table=55,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
+                + "output:8,set_field:0x64->tun_id,set_field:10.0.0.2->tun_dst,output:1,"
+                + "set_field:10.0.0.3->tun_dst,output:1",
+            "table=100,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
+                + "output:8"),
+            TunnelAppTest.texts(L2App.floodFlows(3, 100, List.of(7L, 8L), List.of(0x0a000002L, 0x0a000003L), 1L)));
+    }
+
+    @Test
+    public void noLocalPortNoFlooding() {
+        assertEquals(List.of(), L2App.floodFlows(3, 100, List.of(), List.of(0x0a000002L), 1L));
+    }
+}
