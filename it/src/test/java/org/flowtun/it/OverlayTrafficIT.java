@@ -83,7 +83,7 @@ public class OverlayTrafficIT {
                 // A port of another cloud: its packets are tunnelled to its host on the underlay.
                 final String cloud = underlay.host("tcloud", "10.99.7.100/24");
                 overlay.remotePort("t-far", "t-vx", "10.99.7.100");
-                expect(204, restconf.patch("flowtun-lport:lports/lport=t-far", "{\"flowtun-lport:lport\":[{"
+                expect(200, restconf.patch("flowtun-lport:lports/lport=t-far", "{\"flowtun-lport:lport\":[{"
                     + "\"id\":\"t-far\",\"mac-address\":\"fa:16:3e:00:00:99\"}]}"));
                 vxA.run("ip", "neigh", "replace", "10.10.1.99", "lladdr", "fa:16:3e:00:00:99", "dev", "eth0");
                 final long farKey = overlay.lportKey("t-far");

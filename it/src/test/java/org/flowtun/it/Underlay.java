@@ -76,7 +76,7 @@ final class Underlay implements AutoCloseable {
     }
 
     private String link(final String netns, final String inside) throws IOException {
-        final String outside = "ul" + links++;
+        final String outside = "ulp" + links++;
         Shell.run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside, "netns", netns);
         Shell.run("ip", "link", "set", outside, "netns", NETNS);
         Shell.inNetns(NETNS, "ip", "link", "set", outside, "master", "ul0", "up");

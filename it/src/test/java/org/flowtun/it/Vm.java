@@ -63,8 +63,9 @@ final class Vm implements AutoCloseable {
     public void close() throws IOException {
         try {
             node.vsctl("--if-exists", "del-port", "br-int", tap);
-        } finally {
-            Underlay.removeNamespace(netns);
+        } catch (IOException e) {
+            // the node is gone already: so is its port
         }
+        Underlay.removeNamespace(netns);
     }
 }
