@@ -240,6 +240,14 @@ public class FoundationIT {
         assertStatus(400, reply);
         assertThat(reply.body, containsString("tunnel-key: 4242 is already the tunnel key of lport \\\"key-a\\\""));
         assertMissing(path);
+        // Two new lports with the same key in one request: neither is stored.
+        final Restconf.Reply both = restconf.post("flowtun-lport:lports", "{\"flowtun-lport:lport\":["
+            + "{\"id\":\"key-c\",\"network\":\"key-net\",\"tunnel-key\":4343},"
+            + "{\"id\":\"key-d\",\"network\":\"key-net\",\"tunnel-key\":4343}]}");
+        assertStatus(400, both);
+        assertThat(both.body, containsString("tunnel-key: 4343 is also given to lport"));
+        assertMissing("flowtun-lport:lports/lport=key-c");
+        assertMissing("flowtun-lport:lports/lport=key-d");
         // key-a itself may be written again with its key.
         assertStatus(204, restconf.put("flowtun-lport:lports/lport=key-a",
             "{\"flowtun-lport:lport\":[{\"id\":\"key-a\",\"network\":\"key-net\",\"tunnel-key\":4242}]}"));

@@ -89,7 +89,7 @@ public final class ConfigValidation implements AutoCloseable {
             (subnet, tx) -> exists(tx, network(subnet.getNetwork()))
                 .transform(found -> ConfigValidator.validateSubnet(subnet, found), DIRECT), null);
         register(registry, InstanceIdentifier.create(Lports.class), Lport.class, this::checkLport,
-            this::checkLportsUnused);
+            this::checkLportsUnused, ConfigValidator::duplicateTunnelKeys);
         register(registry, InstanceIdentifier.create(Routers.class), Router.class,
             (router, tx) -> missingLports(tx, ConfigValidator.referencedLports(router))
                 .transform(missing -> ConfigValidator.validateRouter(router, missing), DIRECT), null);
@@ -105,9 +105,16 @@ public final class ConfigValidation implements AutoCloseable {
     private <T extends DataObject> void register(final DOMDataTreeCommitCohortRegistry registry,
             final InstanceIdentifier<?> container, final Class<T> entryType,
             final ListEntryCohort.EntryCheck<T> check, final ListEntryCohort.DeletionCheck<T> deletionCheck) {
+        register(registry, container, entryType, check, deletionCheck, null);
+    }
+
+    private <T extends DataObject> void register(final DOMDataTreeCommitCohortRegistry registry,
+            final InstanceIdentifier<?> container, final Class<T> entryType,
+            final ListEntryCohort.EntryCheck<T> check, final ListEntryCohort.DeletionCheck<T> deletionCheck,
+            final java.util.function.Function<List<T>, Violations> writtenTogetherCheck) {
         registrations.add(registry.registerCommitCohort(
             new DOMDataTreeIdentifier(CONFIG, codec.toYangInstanceIdentifier(container)),
-            new ListEntryCohort<>(codec, dataBroker, entryType, check, deletionCheck)));
+            new ListEntryCohort<>(codec, dataBroker, entryType, check, deletionCheck, writtenTogetherCheck)));
     }
 
     /** Deleting lports that routers, floating IPs or trunks still reference is refused (409 in-use). */

@@ -9,6 +9,7 @@ package org.flowtun.impl.validation;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.trunk.SubPort;
+import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
  * The rules flowtun's input must follow beyond what the YANG parser checks (ranges that depend on the
@@ -115,6 +117,22 @@ public final class ConfigValidator {
                 if (lport.getTunnelKey().equals(other.getTunnelKey()) && !lport.getId().equals(other.getId())) {
                     violations.add("tunnel-key", lport.getTunnelKey() + " is already the tunnel key of lport \""
                         + other.getId().getValue() + "\"");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Lports written in one request must not give the same explicit tunnel key. */
+    public static Violations duplicateTunnelKeys(final List<Lport> written) {
+        final Map<Uint32, String> first = new HashMap<>();
+        final Violations violations = Violations.none();
+        for (Lport lport : written) {
+            if (lport.getTunnelKey() != null) {
+                final String other = first.putIfAbsent(lport.getTunnelKey(), lport.getId().getValue());
+                if (other != null) {
+                    violations.addAll(new Violations("lport", lport.getId().getValue()).add("tunnel-key",
+                        lport.getTunnelKey() + " is also given to lport \"" + other + "\" in this request"));
                 }
             }
         }

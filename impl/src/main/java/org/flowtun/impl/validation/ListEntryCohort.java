@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map.Entry;
+import java.util.function.Function;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
@@ -62,14 +63,17 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
     private final Class<T> entryType;
     private final EntryCheck<T> check;
     private final DeletionCheck<T> deletionCheck;
+    private final Function<List<T>, Violations> writtenTogetherCheck;
 
     ListEntryCohort(final BindingNormalizedNodeSerializer codec, final DataBroker dataBroker,
-            final Class<T> entryType, final EntryCheck<T> check, final DeletionCheck<T> deletionCheck) {
+            final Class<T> entryType, final EntryCheck<T> check, final DeletionCheck<T> deletionCheck,
+            final Function<List<T>, Violations> writtenTogetherCheck) {
         this.codec = requireNonNull(codec);
         this.dataBroker = requireNonNull(dataBroker);
         this.entryType = requireNonNull(entryType);
         this.check = requireNonNull(check);
         this.deletionCheck = deletionCheck;
+        this.writtenTogetherCheck = writtenTogetherCheck;
     }
 
     @Override
@@ -96,6 +100,9 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
                 tx.close();
                 final List<String> problems = new ArrayList<>();
                 results.forEach(violations -> problems.addAll(violations.items()));
+                if (writtenTogetherCheck != null) {
+                    problems.addAll(writtenTogetherCheck.apply(written).items());
+                }
                 if (!problems.isEmpty()) {
                     return fail(problems, ErrorTag.INVALID_VALUE);
                 }

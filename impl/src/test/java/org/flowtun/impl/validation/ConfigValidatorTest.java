@@ -114,4 +114,14 @@ public class ConfigValidatorTest {
         assertTrue(ConfigValidator.tunnelKeyTaken(mine, List.of(same, unkeyed)).isEmpty());
         assertTrue(ConfigValidator.tunnelKeyTaken(unkeyed, List.of(other)).isEmpty());
     }
+
+    @Test
+    public void oneRequestMustNotGiveTwoLportsTheSameTunnelKey() {
+        final var first = new LportBuilder().setId(new ResourceId("a")).setTunnelKey(Uint32.valueOf(9)).build();
+        final var second = new LportBuilder().setId(new ResourceId("b")).setTunnelKey(Uint32.valueOf(9)).build();
+        final var third = new LportBuilder().setId(new ResourceId("c")).setTunnelKey(Uint32.valueOf(10)).build();
+        assertEquals(List.of("lport \"b\": tunnel-key: 9 is also given to lport \"a\" in this request"),
+            ConfigValidator.duplicateTunnelKeys(List.of(first, second, third)).items());
+        assertTrue(ConfigValidator.duplicateTunnelKeys(List.of(first, third)).isEmpty());
+    }
 }
