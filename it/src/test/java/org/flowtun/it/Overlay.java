@@ -9,7 +9,6 @@ package org.flowtun.it;
 
 import static org.junit.Assert.assertEquals;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -179,10 +178,6 @@ final class Overlay {
     static List<String> withoutCookies(final List<String> flows) {
         return flows.stream().map(flow -> flow.replaceFirst("^cookie=0x[0-9a-f]+,", "")).sorted()
             .collect(Collectors.toList());
-    }
-
-    static long ofport(final OvsNode node, final String iface) throws IOException {
-        return node.ofport(iface);
     }
 
     private static String hex(final long value) {

@@ -8,6 +8,7 @@
 package org.flowtun.locality;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Allocates the keys of one kind (lport tunnel keys R, network keys N) without collisions. A key given in the
  * configuration wins: an allocated key it collides with is allocated anew (and the displaced owner reported).
- * Allocations are remembered in {@link #allocations()} so that they can be persisted and restored. Pure; not
+ * What changed in the allocations is handed out by {@link #takeChanges()} so that it can be persisted, and
+ * {@link #restore} takes them back after a restart. Pure; not
  * thread-safe.
  */
 public final class KeyAllocator {
@@ -30,6 +32,8 @@ public final class KeyAllocator {
     private final Map<String, Long> allocated = new HashMap<>();
     /** Keys the configuration gave: owner to key. */
     private final Map<String, Long> explicit = new HashMap<>();
+    /** Owners whose allocated key changed (allocated, moved or freed) since {@link #takeChanges()}. */
+    private final Set<String> changed = new HashSet<>();
     private long next = 1;
 
     public KeyAllocator(final String kind) {
@@ -57,6 +61,7 @@ public final class KeyAllocator {
             final Long previousAllocated = allocated.remove(owner);
             if (previousAllocated != null) {
                 owners.remove(previousAllocated, owner);
+                changed.add(owner);
             }
             final String holder = owners.put(explicitKey, owner);
             if (holder != null && !holder.equals(owner)) {
@@ -92,7 +97,24 @@ public final class KeyAllocator {
         final Long allocatedKey = allocated.remove(owner);
         if (allocatedKey != null) {
             owners.remove(allocatedKey, owner);
+            changed.add(owner);
         }
+    }
+
+    /**
+     * The allocations that changed since the last call: owner to its allocated key, or to null when it has none
+     * any more (freed, or the configuration now gives its key).
+     */
+    public Map<String, Long> takeChanges() {
+        final Map<String, Long> changes = new HashMap<>();
+        changed.forEach(owner -> changes.put(owner, allocated.get(owner)));
+        changed.clear();
+        return changes;
+    }
+
+    /** Every allocation counts as changed (to be written again). */
+    public void markAllChanged() {
+        changed.addAll(allocated.keySet());
     }
 
     /** The keys this allocator chose: owner to key (what must survive a restart). */
@@ -107,6 +129,7 @@ public final class KeyAllocator {
             if (!owners.containsKey(candidate)) {
                 owners.put(candidate, owner);
                 allocated.put(owner, candidate);
+                changed.add(owner);
                 return candidate;
             }
         }

@@ -30,15 +30,13 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
  * Keeps the allocated keys in the configuration datastore ({@code flowtun-keys:key-allocations}), so that a
- * restarted controller programs the same keys: read once at start, then the differences written per batch.
+ * restarted controller programs the same keys: read once at start, then the changes written per batch.
  */
 final class KeyStore implements AutoCloseable {
     private static final InstanceIdentifier<KeyAllocations> ROOT = InstanceIdentifier.create(KeyAllocations.class);
 
     private final DataBroker dataBroker;
     private final ChainedWriter writer;
-    private Map<String, Long> writtenLportKeys = Map.of();
-    private Map<String, Long> writtenNetworkKeys = Map.of();
 
     KeyStore(final DataBroker dataBroker, final Runnable onRewrite) {
         this.dataBroker = requireNonNull(dataBroker);
@@ -50,11 +48,6 @@ final class KeyStore implements AutoCloseable {
         try (ReadTransaction tx = dataBroker.newReadOnlyTransaction()) {
             return tx.read(LogicalDatastoreType.CONFIGURATION, ROOT);
         }
-    }
-
-    void restored(final Map<String, Long> lportKeys, final Map<String, Long> networkKeys) {
-        writtenLportKeys = Map.copyOf(lportKeys);
-        writtenNetworkKeys = Map.copyOf(networkKeys);
     }
 
     static Map<String, Long> lportKeys(final KeyAllocations allocations) {
@@ -74,34 +67,29 @@ final class KeyStore implements AutoCloseable {
         return keys;
     }
 
-    /** Writes the differences between {@code lportKeys}/{@code networkKeys} and what was written before. */
-    void save(final Map<String, Long> lportKeys, final Map<String, Long> networkKeys) {
-        if (lportKeys.equals(writtenLportKeys) && networkKeys.equals(writtenNetworkKeys)) {
+    /** Writes the allocations that changed: owner to key, or to null for an allocation that is gone. */
+    void save(final Map<String, Long> lportChanges, final Map<String, Long> networkChanges) {
+        if (lportChanges.isEmpty() && networkChanges.isEmpty()) {
             return;
         }
-        final Map<String, Long> oldLports = writtenLportKeys;
-        final Map<String, Long> oldNetworks = writtenNetworkKeys;
-        writtenLportKeys = lportKeys;
-        writtenNetworkKeys = networkKeys;
         writer.write(tx -> {
-            tx.merge(LogicalDatastoreType.CONFIGURATION, ROOT,
-                new KeyAllocationsBuilder().build());
-            lportKeys.forEach((lport, key) -> {
-                if (!key.equals(oldLports.get(lport))) {
+            tx.merge(LogicalDatastoreType.CONFIGURATION, ROOT, new KeyAllocationsBuilder().build());
+            lportChanges.forEach((lport, key) -> {
+                if (key == null) {
+                    tx.delete(LogicalDatastoreType.CONFIGURATION, lportPath(lport));
+                } else {
                     tx.put(LogicalDatastoreType.CONFIGURATION, lportPath(lport),
                         new LportKeyBuilder().setLport(lport).setKey(Uint32.valueOf(key)).build());
                 }
             });
-            oldLports.keySet().stream().filter(lport -> !lportKeys.containsKey(lport))
-                .forEach(lport -> tx.delete(LogicalDatastoreType.CONFIGURATION, lportPath(lport)));
-            networkKeys.forEach((network, key) -> {
-                if (!key.equals(oldNetworks.get(network))) {
+            networkChanges.forEach((network, key) -> {
+                if (key == null) {
+                    tx.delete(LogicalDatastoreType.CONFIGURATION, networkPath(network));
+                } else {
                     tx.put(LogicalDatastoreType.CONFIGURATION, networkPath(network),
                         new NetworkKeyBuilder().setNetwork(network).setKey(Uint32.valueOf(key)).build());
                 }
             });
-            oldNetworks.keySet().stream().filter(network -> !networkKeys.containsKey(network))
-                .forEach(network -> tx.delete(LogicalDatastoreType.CONFIGURATION, networkPath(network)));
         });
     }
 

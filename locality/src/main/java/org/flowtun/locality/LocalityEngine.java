@@ -93,6 +93,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private final Map<String, Set<String>> dirtyIngress = new HashMap<>();
     private final Set<String> connectionDirty = new HashSet<>();
     private final Map<String, Long> joinedAt = new HashMap<>();
+    /** Nodes with a settle check scheduled (one at a time). */
+    private final Set<String> settling = new HashSet<>();
     private boolean processScheduled;
 
     LocalityEngine(final ScheduledExecutorService executor, final LocalityPublisher publisher,
@@ -117,7 +119,6 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         submit(() -> {
             lportKeyMap.forEach(lportKeys::restore);
             networkKeyMap.forEach(networkKeys::restore);
-            keyStore.restored(lportKeyMap, networkKeyMap);
             initialNetworks.stream().filter(network -> !seenNetworks.contains(network.getId().getValue()))
                 .forEach(network -> applyNetwork(network.getId().getValue(), NetworkInfo.of(network)));
             initialLports.stream().filter(lport -> !seenLports.contains(lport.getId().getValue()))
@@ -126,6 +127,10 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                 .forEach(chassis -> applyChassis(chassis.getId().getValue(), chassis));
             seenLports.clear();
             seenNetworks.clear();
+            // keys of lports and networks deleted while the controller was down are free again
+            lportKeyMap.keySet().stream().filter(lport -> !lports.containsKey(lport)).forEach(lportKeys::release);
+            networkKeyMap.keySet().stream().filter(network -> !networks.containsKey(network))
+                .forEach(networkKeys::release);
             started = true;
             LOG.info("Locality service ready: {} lports, {} networks, {} chassis, {} lport and {} network keys "
                 + "restored", lports.size(), networks.size(), chassisIps.size(), lportKeyMap.size(),
@@ -208,17 +213,20 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     void openflowConnected(final String openflowNodeId) {
         submit(() -> {
             connectedSwitches.add(openflowNodeId);
-            nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId()))
-                .forEach(node -> connectionDirty.add(node.nodeId()));
+            markConnection(openflowNodeId);
         });
     }
 
     void openflowDisconnected(final String openflowNodeId) {
         submit(() -> {
             connectedSwitches.remove(openflowNodeId);
-            nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId()))
-                .forEach(node -> connectionDirty.add(node.nodeId()));
+            markConnection(openflowNodeId);
         });
+    }
+
+    private void markConnection(final String openflowNodeId) {
+        nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId()))
+            .forEach(node -> connectionDirty.add(node.nodeId()));
     }
 
     @Override
@@ -288,12 +296,10 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
 
     /** The key-allocations write failed: the next batch writes them all again. */
     void keysRewriteNeeded() {
-        submit(() -> keyStore.restored(Map.of(), Map.of()));
-    }
-
-    /** The flows flowtun wants on a node (for diagnostics). */
-    List<FlowSpec> desiredFlows(final String node) {
-        return List.copyOf(reconciler.desiredFlows(node));
+        submit(() -> {
+            lportKeys.markAllChanged();
+            networkKeys.markAllChanged();
+        });
     }
 
     private void submit(final Runnable change) {
@@ -394,10 +400,13 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         if (allTunnelPorts || waited >= SETTLE_NANOS) {
             reconciler.connected(nodeId, openflowNodeId);
         } else {
-            executor.schedule(() -> {
-                connectionDirty.add(nodeId);
-                scheduleProcess();
-            }, SETTLE_NANOS - waited, TimeUnit.NANOSECONDS);
+            if (settling.add(nodeId)) {
+                executor.schedule(() -> {
+                    settling.remove(nodeId);
+                    connectionDirty.add(nodeId);
+                    scheduleProcess();
+                }, SETTLE_NANOS - waited, TimeUnit.NANOSECONDS);
+            }
         }
     }
 
@@ -484,7 +493,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         connectionDirty.forEach(this::updateConnection);
         connectionDirty.clear();
 
-        keyStore.save(lportKeys.allocations(), networkKeys.allocations());
+        keyStore.save(lportKeys.takeChanges(), networkKeys.takeChanges());
         reconciler.flush();
         publisher.flush();
     }

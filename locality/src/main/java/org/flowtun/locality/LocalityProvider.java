@@ -43,7 +43,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.Networks;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +77,8 @@ public final class LocalityProvider implements AutoCloseable {
         this.configSource = requireNonNull(configSource);
         this.publisher = new LocalityPublisher(dataBroker, notifications,
             () -> executor.execute(this::rewriteState));
-        this.keyStore = new KeyStore(dataBroker, () -> executor.execute(this::rewriteKeys));
+        // after a failed write the engine has its next batch write every allocation again
+        this.keyStore = new KeyStore(dataBroker, this::rewriteKeys);
         this.engine = new LocalityEngine(executor, publisher, keyStore);
         engine.setReconciler(new FlowReconciler(new RpcFlowWriter(flowService, statisticsService), executor,
             engine::flowsInstalled));
@@ -92,8 +92,7 @@ public final class LocalityProvider implements AutoCloseable {
             InstanceIdentifier.create(Networks.class).child(Network.class), engine::networkChanged));
         registrations.add(new ListChangeListener<>(dataBroker,
             InstanceIdentifier.create(Lports.class).child(Lport.class), engine::lportChanged));
-        final Registration chassis = chassisCache.registerListener(engine::chassisChanged);
-        registrations.add(chassis);
+        registrations.add(chassisCache.registerListener(engine::chassisChanged));
         registrations.add(switches.register(engine));
         registrations.add(tunnelPorts.registerListener(engine));
         registrations.add(new OpenFlowNodeListener(dataBroker, engine::openflowConnected,
@@ -144,7 +143,6 @@ public final class LocalityProvider implements AutoCloseable {
     }
 
     private void rewriteKeys() {
-        // the next batch writes every allocation again
         engine.keysRewriteNeeded();
     }
 

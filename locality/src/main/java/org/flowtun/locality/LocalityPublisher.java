@@ -83,13 +83,9 @@ final class LocalityPublisher implements LocalityService, AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    /** The locality of every lport on {@code node} that has one (what was announced). */
+    /** The locality announced for {@code lport} on {@code node}, or null. */
     Locality locality(final String node, final String lport) {
         return localities.getOrDefault(lport, Map.of()).get(node);
-    }
-
-    Map<String, Locality> localities(final String lport) {
-        return localities.getOrDefault(lport, Map.of());
     }
 
     void created(final String node, final String lport, final Locality locality) {

@@ -68,14 +68,6 @@ public final class NodeInfo {
         return new NodeInfo(nodeId, chassisId, openflowNodeId, vmPorts, newTunnelPorts);
     }
 
-    public NodeInfo withBridge(final String newOpenflowNodeId, final Map<String, Long> newVmPorts) {
-        return new NodeInfo(nodeId, chassisId, newOpenflowNodeId, newVmPorts, tunnelPorts);
-    }
-
-    public NodeInfo withChassis(final String newChassisId) {
-        return new NodeInfo(nodeId, newChassisId, openflowNodeId, vmPorts, tunnelPorts);
-    }
-
     @Override
     public boolean equals(final Object obj) {
         if (!(obj instanceof NodeInfo)) {

@@ -68,4 +68,19 @@ public class KeyAllocatorTest {
         final long allocated = keys.key("a", null, displaced);
         assertEquals(Map.of("a", allocated), keys.allocations());
     }
+
+    @Test
+    public void changesAreHandedOutOnceAndRestoredKeysAreNotChanges() {
+        final Set<String> displaced = new HashSet<>();
+        keys.restore("old", 1);
+        final long fresh = keys.key("new", null, displaced);
+        assertEquals(Map.of("new", fresh), keys.takeChanges());
+        assertEquals(Map.of(), keys.takeChanges());
+        keys.release("new");
+        final Map<String, Long> freed = new java.util.HashMap<>();
+        freed.put("new", null);
+        assertEquals(freed, keys.takeChanges());
+        keys.markAllChanged();
+        assertEquals(Map.of("old", 1L), keys.takeChanges());
+    }
 }

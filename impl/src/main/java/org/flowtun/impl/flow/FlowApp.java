@@ -25,14 +25,4 @@ public enum FlowApp {
     public long cookie() {
         return cookie;
     }
-
-    /** The app whose cookie bits {@code cookie} carries, or null for a flow that is not flowtun's. */
-    public static FlowApp ofCookie(final long cookie) {
-        for (FlowApp app : values()) {
-            if ((cookie & Pipeline.APP_COOKIE_MASK) == app.cookie) {
-                return app;
-            }
-        }
-        return null;
-    }
 }

@@ -74,12 +74,6 @@ public final class FlowReconciler {
         return flows == null ? List.of() : flows.flowsOf(owner);
     }
 
-    /** Every flow wanted on {@code node}. */
-    public Collection<FlowSpec> desiredFlows(final String node) {
-        final NodeFlows flows = nodes.get(node);
-        return flows == null ? List.of() : List.copyOf(flows.desired.values());
-    }
-
     /** The node's switch connected over OpenFlow as {@code openflowNodeId}: read its flows, then reconcile. */
     public void connected(final String node, final String openflowNodeId) {
         final NodeFlows flows = nodes.computeIfAbsent(node, NodeFlows::new);
