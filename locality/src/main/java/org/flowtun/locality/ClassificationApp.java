@@ -26,11 +26,18 @@ public final class ClassificationApp {
     /** The lport's local placement on the node, or empty when it is not local there. */
     public static Optional<Placement> place(final NodeInfo node, final LportInfo lport, final long lportKey,
             final long networkKey) {
-        final Long ofport = node.vmPort(lport.id());
-        if (ofport == null || lport.chassis() == null || !lport.chassis().equals(node.chassisId())) {
+        final Long ofport = localOfport(node, lport);
+        if (ofport == null) {
             return Optional.empty();
         }
-        return Optional.of(Placement.local(List.of(classificationFlow(ofport, lportKey, networkKey))));
+        return Optional.of(Placement.local(List.of(classificationFlow(ofport, lportKey, networkKey)),
+            L2App.Attachment.untagged(ofport)));
+    }
+
+    /** The lport's OVS port on the node when it is local there (bound to the node's chassis, plugged), or null. */
+    public static Long localOfport(final NodeInfo node, final LportInfo lport) {
+        final Long ofport = node.vmPort(lport.id());
+        return ofport == null || lport.chassis() == null || !lport.chassis().equals(node.chassisId()) ? null : ofport;
     }
 
     public static FlowSpec classificationFlow(final long ofport, final long lportKey, final long networkKey) {

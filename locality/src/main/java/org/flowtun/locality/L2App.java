@@ -10,6 +10,7 @@ package org.flowtun.locality;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import org.flowtun.impl.flow.FlowAction;
 import org.flowtun.impl.flow.FlowApp;
 import org.flowtun.impl.flow.FlowSpec;
@@ -30,9 +31,95 @@ public final class L2App {
     private L2App() {
     }
 
+    /** Where a local lport's packets leave the switch: an OVS port, untagged or with a VLAN tag pushed. */
+    public static final class Attachment implements Comparable<Attachment> {
+        private final long ofport;
+        private final int vlan;
+
+        private Attachment(final long ofport, final int vlan) {
+            this.ofport = ofport;
+            this.vlan = vlan;
+        }
+
+        public static Attachment untagged(final long ofport) {
+            return new Attachment(ofport, 0);
+        }
+
+        /** On {@code ofport}, tagged with {@code vlan} (1..4094): a trunk sub-port. */
+        public static Attachment tagged(final long ofport, final int vlan) {
+            return new Attachment(ofport, vlan);
+        }
+
+        public long ofport() {
+            return ofport;
+        }
+
+        /** The VLAN id, or 0 when untagged. */
+        public int vlan() {
+            return vlan;
+        }
+
+        /** The actions that deliver a packet here (a pushed tag is popped again after the output). */
+        List<FlowAction> deliver(final boolean restore) {
+            if (vlan == 0) {
+                return List.of(FlowAction.output(ofport));
+            }
+            final List<FlowAction> actions = new ArrayList<>(List.of(FlowAction.pushVlan(),
+                FlowAction.setVlanVid(vlan), FlowAction.output(ofport)));
+            if (restore) {
+                actions.add(FlowAction.popVlan());
+            }
+            return actions;
+        }
+
+        @Override
+        public int compareTo(final Attachment other) {
+            final int byTag = Integer.compare(vlan == 0 ? 0 : 1, other.vlan == 0 ? 0 : 1);
+            if (byTag != 0) {
+                return byTag;
+            }
+            final int byPort = Long.compare(ofport, other.ofport);
+            return byPort != 0 ? byPort : Integer.compare(vlan, other.vlan);
+        }
+
+        @Override
+        public boolean equals(final Object obj) {
+            return obj instanceof Attachment && ((Attachment) obj).ofport == ofport && ((Attachment) obj).vlan == vlan;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(ofport) * 31 + vlan;
+        }
+
+        @Override
+        public String toString() {
+            return ofport + (vlan == 0 ? "" : "." + vlan);
+        }
+    }
+
     /** An lport local on the node, at {@code ofport}. */
     public static List<FlowSpec> localPortFlows(final long lportKey, final long networkKey, final String mac,
             final long ofport) {
+        return localPortFlows(lportKey, networkKey, mac, Attachment.untagged(ofport));
+    }
+
+    /** An lport local on the node, attached as given. */
+    public static List<FlowSpec> localPortFlows(final long lportKey, final long networkKey, final String mac,
+            final Attachment attachment) {
+        final List<FlowSpec> flows = new ArrayList<>(localLookupFlows(lportKey, networkKey, mac));
+        final FlowSpec.Builder delivery = FlowSpec.builder(attachment.vlan() == 0 ? FlowApp.L2 : FlowApp.TRUNK,
+            Pipeline.INGRESS_DISPATCH, Pipeline.PORT_PRIORITY).matchReg7(lportKey);
+        attachment.deliver(false).forEach(delivery::apply);
+        flows.add(delivery.build());
+        return flows;
+    }
+
+    /**
+     * The flows that lead a local lport's packets to table 115 (its MAC in 55 and 100, its key in 75); the
+     * delivery in 115 is the caller's.
+     */
+    public static List<FlowSpec> localLookupFlows(final long lportKey, final long networkKey, final String mac) {
         final List<FlowSpec> flows = new ArrayList<>(4);
         if (mac != null) {
             flows.add(lookup(Pipeline.L2_LOOKUP, networkKey, mac, lportKey, Pipeline.EGRESS));
@@ -41,8 +128,6 @@ public final class L2App {
         }
         flows.add(FlowSpec.builder(FlowApp.L2, Pipeline.EGRESS, Pipeline.PORT_PRIORITY).matchReg7(lportKey)
             .gotoTable(Pipeline.INGRESS_DISPATCH).build());
-        flows.add(FlowSpec.builder(FlowApp.L2, Pipeline.INGRESS_DISPATCH, Pipeline.PORT_PRIORITY).matchReg7(lportKey)
-            .apply(FlowAction.output(ofport)).build());
         return flows;
     }
 
@@ -56,21 +141,25 @@ public final class L2App {
      * The network's flooding on the node: from a local port to every local port and, through the node's tunnel
      * port of the network's type, to every remote destination; from a tunnel to every local port.
      *
+     * @param locals the network's local attachments; untagged ones first, then tagged ones (each tag popped
+     *     again after its output)
      * @param tunnelOfport the node's tunnel port of the network's type, or null (no tunnel copies)
      * @param destinations remote tunnel endpoints (IPv4 as unsigned values), in a stable order
      */
     public static List<FlowSpec> floodFlows(final long networkKey, final long tunnelId,
-            final Collection<Long> localOfports, final Collection<Long> destinations, final Long tunnelOfport) {
-        if (localOfports.isEmpty()) {
+            final Collection<Attachment> locals, final Collection<Long> destinations, final Long tunnelOfport) {
+        if (locals.isEmpty()) {
             return List.of();
         }
         final FlowSpec.Builder fromLocal = FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
             .matchMetadata(networkKey).matchMulticast();
         final FlowSpec.Builder fromTunnel = FlowSpec.builder(FlowApp.L2, Pipeline.INGRESS_DESTINATION_PORT_LOOKUP,
             Pipeline.FLOOD_PRIORITY).matchMetadata(networkKey).matchMulticast();
-        for (long ofport : localOfports) {
-            fromLocal.apply(FlowAction.output(ofport));
-            fromTunnel.apply(FlowAction.output(ofport));
+        for (Attachment local : new TreeSet<>(locals)) {
+            local.deliver(true).forEach(action -> {
+                fromLocal.apply(action);
+                fromTunnel.apply(action);
+            });
         }
         if (tunnelOfport != null && !destinations.isEmpty()) {
             fromLocal.apply(FlowAction.setTunnelId(tunnelId));

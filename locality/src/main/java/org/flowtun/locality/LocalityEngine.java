@@ -11,8 +11,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,8 +34,13 @@ import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.flowtun.impl.ovsdb.OvsdbTopology;
 import org.flowtun.impl.ovsdb.SwitchStateListener;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.trunk.SubPort;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Locality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,10 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private static final Logger LOG = LoggerFactory.getLogger(LocalityEngine.class);
     static final String LPORT_OWNER = "lport:";
     static final String NETWORK_OWNER = "network:";
+    private static final String ROUTER = "router:";
+    private static final String FIP = "floating-ip:";
+    private static final String TRUNK = "trunk:";
+    private static final String SUBNET = "subnet:";
     private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ScheduledExecutorService executor;
@@ -67,6 +74,9 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private boolean started;
     private final Set<String> seenLports = new HashSet<>();
     private final Set<String> seenNetworks = new HashSet<>();
+    /** Routers, floating IPs, trunks and subnets the listeners delivered before the state at start was read. */
+    private final Set<String> seenRoleSources = new HashSet<>();
+    private final LportRoles roles = new LportRoles();
     private FlowtunConfig config;
     private String integrationBridge;
     private final Map<String, String> chassisIps = new HashMap<>();
@@ -83,8 +93,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
 
     /** node to lport to the locality announced once the lport's flows are in. */
     private final Map<String, Map<String, Locality>> pending = new HashMap<>();
-    /** node to lport to the network of every lport local on the node. */
-    private final Map<String, Map<String, String>> localLports = new HashMap<>();
+    /** node to lport to every lport local on the node: its network and attachment. */
+    private final Map<String, Map<String, LocalPort>> localLports = new HashMap<>();
 
     private final Set<String> dirtyNetworks = new HashSet<>();
     private final Set<String> dirtyLports = new HashSet<>();
@@ -113,28 +123,37 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
      * placed (and no switch reconciled) before it is known, so that a restart never removes a flow only because
      * the data behind it has not arrived yet. Entries the listeners delivered meanwhile are newer and win.
      */
-    void initialDataRead(final Map<String, Long> lportKeyMap, final Map<String, Long> networkKeyMap,
-            final Collection<Lport> initialLports, final Collection<Network> initialNetworks,
-            final Collection<Chassis> initialChassis) {
+    void initialDataRead(final InitialState state) {
         submit(() -> {
-            lportKeyMap.forEach(lportKeys::restore);
-            networkKeyMap.forEach(networkKeys::restore);
-            initialNetworks.stream().filter(network -> !seenNetworks.contains(network.getId().getValue()))
+            state.lportKeys().forEach(lportKeys::restore);
+            state.networkKeys().forEach(networkKeys::restore);
+            state.networks().stream().filter(network -> !seenNetworks.contains(network.getId().getValue()))
                 .forEach(network -> applyNetwork(network.getId().getValue(), NetworkInfo.of(network)));
-            initialLports.stream().filter(lport -> !seenLports.contains(lport.getId().getValue()))
+            state.lports().stream().filter(lport -> !seenLports.contains(lport.getId().getValue()))
                 .forEach(lport -> applyLport(lport.getId().getValue(), LportInfo.of(lport)));
-            initialChassis.stream().filter(chassis -> !chassisIps.containsKey(chassis.getId().getValue()))
+            state.chassis().stream().filter(chassis -> !chassisIps.containsKey(chassis.getId().getValue()))
                 .forEach(chassis -> applyChassis(chassis.getId().getValue(), chassis));
+            state.routers().stream().filter(router -> !seenRoleSources.contains(ROUTER + router.getId().getValue()))
+                .forEach(router -> applyRouter(router.getId().getValue(), router));
+            state.floatingIps().stream().filter(fip -> !seenRoleSources.contains(FIP + fip.getId().getValue()))
+                .forEach(fip -> applyFloatingIp(fip.getId().getValue(), fip));
+            state.trunks().stream().filter(trunk -> !seenRoleSources.contains(TRUNK + trunk.getId().getValue()))
+                .forEach(trunk -> applyTrunk(trunk.getId().getValue(), trunk));
+            state.subnets().stream().filter(subnet -> !seenRoleSources.contains(SUBNET + subnet.getId().getValue()))
+                .forEach(subnet -> applySubnet(subnet.getId().getValue(), subnet));
             seenLports.clear();
             seenNetworks.clear();
+            seenRoleSources.clear();
             // keys of lports and networks deleted while the controller was down are free again
-            lportKeyMap.keySet().stream().filter(lport -> !lports.containsKey(lport)).forEach(lportKeys::release);
-            networkKeyMap.keySet().stream().filter(network -> !networks.containsKey(network))
+            state.lportKeys().keySet().stream().filter(lport -> !lports.containsKey(lport))
+                .forEach(lportKeys::release);
+            state.networkKeys().keySet().stream().filter(network -> !networks.containsKey(network))
                 .forEach(networkKeys::release);
             started = true;
-            LOG.info("Locality service ready: {} lports, {} networks, {} chassis, {} lport and {} network keys "
-                + "restored", lports.size(), networks.size(), chassisIps.size(), lportKeyMap.size(),
-                networkKeyMap.size());
+            LOG.info("Locality service ready: {} lports, {} networks, {} chassis, {} routers, {} floating IPs, "
+                + "{} trunks, {} subnets; {} lport and {} network keys restored", lports.size(), networks.size(),
+                chassisIps.size(), state.routers().size(), state.floatingIps().size(), state.trunks().size(),
+                state.subnets().size(), state.lportKeys().size(), state.networkKeys().size());
         });
     }
 
@@ -176,19 +195,110 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         submit(() -> applyChassis(id, after));
     }
 
+    void routerChanged(final Router before, final Router after) {
+        final String id = (after != null ? after : before).getId().getValue();
+        submit(() -> {
+            seenBeforeStart(ROUTER + id);
+            applyRouter(id, after);
+        });
+    }
+
+    void floatingIpChanged(final FloatingIp before, final FloatingIp after) {
+        final String id = (after != null ? after : before).getId().getValue();
+        submit(() -> {
+            seenBeforeStart(FIP + id);
+            applyFloatingIp(id, after);
+        });
+    }
+
+    void trunkChanged(final Trunk before, final Trunk after) {
+        final String id = (after != null ? after : before).getId().getValue();
+        submit(() -> {
+            seenBeforeStart(TRUNK + id);
+            applyTrunk(id, after);
+        });
+    }
+
+    void subnetChanged(final Subnet before, final Subnet after) {
+        final String id = (after != null ? after : before).getId().getValue();
+        submit(() -> {
+            seenBeforeStart(SUBNET + id);
+            applySubnet(id, after);
+        });
+    }
+
+    private void seenBeforeStart(final String source) {
+        if (!started) {
+            seenRoleSources.add(source);
+        }
+    }
+
+    /** L3 app: a router's interfaces and gateway port are distributed. */
+    private void applyRouter(final String id, final Router router) {
+        Set<String> ports = null;
+        if (router != null) {
+            ports = new HashSet<>();
+            if (router.getInterfaces() != null) {
+                for (var lport : router.getInterfaces()) {
+                    ports.add(lport.getValue());
+                }
+            }
+            if (router.getGatewayPort() != null) {
+                ports.add(router.getGatewayPort().getValue());
+            }
+        }
+        dirtyLports.addAll(roles.routerChanged(id, ports));
+    }
+
+    /** DNAT app: a floating IP's lport follows its associated lport. */
+    private void applyFloatingIp(final String id, final FloatingIp fip) {
+        dirtyLports.addAll(roles.floatingIpChanged(id,
+            fip == null || fip.getFloatingLport() == null ? null : fip.getFloatingLport().getValue(),
+            fip == null || fip.getAssociatedLport() == null ? null : fip.getAssociatedLport().getValue(),
+            fip == null || fip.getFixedIpAddress() == null ? null : fip.getFixedIpAddress().stringValue()));
+    }
+
+    /** Trunk app: a trunk's sub-ports follow its parent. */
+    private void applyTrunk(final String id, final Trunk trunk) {
+        final Map<String, Integer> subPorts = new HashMap<>();
+        if (trunk != null && trunk.getSubPort() != null) {
+            for (SubPort sub : trunk.getSubPort().values()) {
+                if (sub.getSegmentationId() != null) {
+                    subPorts.put(sub.getLport().getValue(), sub.getSegmentationId().toJava());
+                }
+            }
+        }
+        dirtyLports.addAll(roles.trunkChanged(id,
+            trunk == null || trunk.getParentLport() == null ? null : trunk.getParentLport().getValue(), subPorts));
+    }
+
+    /** DHCP app: the DHCP ports of a network with a DHCP-enabled subnet are distributed. */
+    private void applySubnet(final String id, final Subnet subnet) {
+        final Set<String> changed = roles.subnetChanged(id,
+            subnet == null || subnet.getNetwork() == null ? null : subnet.getNetwork().getValue(),
+            subnet != null && Boolean.TRUE.equals(subnet.isEnableDhcp()));
+        for (String network : changed) {
+            for (String lport : lportsByNetwork.getOrDefault(network, Set.of())) {
+                if (lports.get(lport).dhcpOwner()) {
+                    dirtyLports.add(lport);
+                }
+            }
+        }
+    }
+
     private void applyLport(final String id, final LportInfo info) {
         final LportInfo old = info == null ? lports.remove(id) : lports.put(id, info);
         if (old != null) {
-            unindex(lportsByChassis, old.chassis(), id);
-            unindex(lportsByNetwork, old.network(), id);
+            MultiMaps.remove(lportsByChassis, old.chassis(), id);
+            MultiMaps.remove(lportsByNetwork, old.network(), id);
             if (old.network() != null && (info == null || !old.network().equals(info.network()))) {
                 // the network it left floods to it no more
                 nodes.keySet().forEach(node -> markIngress(node, old.network()));
             }
         }
         if (info != null) {
-            index(lportsByChassis, info.chassis(), id);
-            index(lportsByNetwork, info.network(), id);
+            MultiMaps.add(lportsByChassis, info.chassis(), id);
+            MultiMaps.add(lportsByNetwork, info.network(), id);
         }
         dirtyLports.add(id);
     }
@@ -446,6 +556,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         }
         dirtyNetworks.clear();
 
+        withFollowers(dirtyLports);
         final Deque<String> keyWork = new ArrayDeque<>(dirtyLports);
         while (!keyWork.isEmpty()) {
             final String lport = keyWork.poll();
@@ -477,6 +588,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         }
         dirtyPairs.forEach((node, pairs) -> {
             if (nodes.containsKey(node) && !dirtyNodes.contains(node)) {
+                withFollowers(pairs);
                 pairs.stream().filter(lport -> !dirtyLports.contains(lport)).forEach(lport -> place(node, lport));
             }
         });
@@ -507,26 +619,18 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             final Long lportKey = lportKeys.keyOf(lportId);
             final Long networkKey = network == null ? null : networkKeys.keyOf(network.id());
             if (lportKey != null && networkKey != null) {
-                placement = ClassificationApp.place(nodeInfo, lport, lportKey, networkKey)
-                    .or(() -> TunnelApp.place(nodeInfo, lport, network, chassisIp(lport.chassis()), lportKey))
-                    .orElse(Placement.NONE);
+                placement = placement(nodeInfo, lport, network, lportKey, networkKey);
             }
         }
-        final List<FlowSpec> flows = new ArrayList<>(placement.flows());
-        if (placement.locality() == Locality.Local) {
-            flows.addAll(L2App.localPortFlows(lportKeys.keyOf(lportId), networkKeys.keyOf(lport.network()),
-                lport.mac(), nodeInfo.vmPort(lportId)));
-        } else if (placement.locality() == Locality.Remote && !placement.flows().isEmpty()) {
-            flows.addAll(L2App.remotePortFlows(lportKeys.keyOf(lportId), networkKeys.keyOf(lport.network()),
-                lport.mac()));
-        }
+        final List<FlowSpec> flows = placement.flows();
         final String owner = LPORT_OWNER + lportId;
         if (lport != null && !Set.copyOf(reconciler.flows(node, owner)).equals(Set.copyOf(flows))) {
             // the network's flooding on the node may change with this port
             markIngress(node, lport.network());
         }
         reconciler.setFlows(node, owner, flows);
-        trackLocal(node, lportId, placement.locality() == Locality.Local ? lport.network() : null);
+        trackLocal(node, lportId, placement.locality() == Locality.Local
+            ? new LocalPort(lport.network(), placement.attachment()) : null);
 
         final Locality target = placement.locality();
         final Locality announced = publisher.locality(node, lportId);
@@ -543,16 +647,72 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         }
     }
 
-    /** Keeps the set of local lports per (node, network): the tunnel ingress flow exists while it is not empty. */
-    private void trackLocal(final String node, final String lportId, final String network) {
-        final Map<String, String> local = localLports.computeIfAbsent(node, id -> new HashMap<>());
-        final String before = network == null ? local.remove(lportId) : local.put(lportId, network);
-        if (!Objects.equals(before, network)) {
-            if (before != null) {
-                markIngress(node, before);
+    /**
+     * The lport's placement on the node, by its role: distributed (L3, DHCP), following its associated lport
+     * (DNAT) or its trunk's parent (trunk), or by its own binding (classification, tunnel). An lport follows only
+     * an lport placed by its own binding.
+     */
+    private Placement placement(final NodeInfo node, final LportInfo lport, final NetworkInfo network,
+            final long lportKey, final long networkKey) {
+        final LportRoles.Role role = roles.roleOf(lport);
+        switch (role.kind()) {
+            case DISTRIBUTED:
+                return Placement.distributed(List.of());
+            case UNASSOCIATED:
+                return Placement.NONE;
+            case OWN:
+                return ClassificationApp.place(node, lport, lportKey, networkKey)
+                    .map(local -> local.withFlows(L2App.localPortFlows(lportKey, networkKey, lport.mac(),
+                        local.attachment())))
+                    .or(() -> remotePlacement(node, lport, lport, network, lportKey, networkKey))
+                    .orElse(Placement.NONE);
+            default:
+                break;
+        }
+        final LportInfo anchor = lports.get(role.anchor());
+        if (anchor == null || roles.roleOf(anchor).kind() != LportRoles.Kind.OWN) {
+            return Placement.NONE;
+        }
+        final Long anchorOfport = ClassificationApp.localOfport(node, anchor);
+        if (anchorOfport != null) {
+            return role.kind() == LportRoles.Kind.SUB_PORT
+                ? TrunkApp.localPlacement(lportKey, networkKey, lport.mac(), anchorOfport, role.vlan())
+                : DnatApp.localPlacement(lportKey, networkKey, lport.mac(), anchorOfport, anchor.mac(),
+                    DnatApp.fixedIp(role.fixedIp(), anchor));
+        }
+        return remotePlacement(node, lport, anchor, network, lportKey, networkKey).orElse(Placement.NONE);
+    }
+
+    /** Remote through where {@code binding} lives: the tunnel app's egress flow and the MAC lookup leading to it. */
+    private Optional<Placement> remotePlacement(final NodeInfo node, final LportInfo lport, final LportInfo binding,
+            final NetworkInfo network, final long lportKey, final long networkKey) {
+        return TunnelApp.place(node, binding, network, chassisIp(binding.chassis()), lportKey)
+            .map(remote -> remote.flows().isEmpty() ? remote
+                : remote.withFlows(L2App.remotePortFlows(lportKey, networkKey, lport.mac())));
+    }
+
+    /** Adds, to a set of lports to place, every lport that follows one of them (transitively). */
+    private void withFollowers(final Set<String> toPlace) {
+        final Deque<String> work = new ArrayDeque<>(toPlace);
+        while (!work.isEmpty()) {
+            for (String follower : roles.followersOf(work.poll())) {
+                if (toPlace.add(follower)) {
+                    work.add(follower);
+                }
             }
-            if (network != null) {
-                markIngress(node, network);
+        }
+    }
+
+    /** Keeps the set of local lports per (node, network): the tunnel ingress flow exists while it is not empty. */
+    private void trackLocal(final String node, final String lportId, final LocalPort port) {
+        final Map<String, LocalPort> local = localLports.computeIfAbsent(node, id -> new HashMap<>());
+        final LocalPort before = port == null ? local.remove(lportId) : local.put(lportId, port);
+        if (!Objects.equals(before, port)) {
+            if (before != null) {
+                markIngress(node, before.network);
+            }
+            if (port != null) {
+                markIngress(node, port.network);
             }
         }
     }
@@ -569,15 +729,18 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         final NetworkInfo network = networks.get(networkId);
         final Long networkKey = network == null ? null : networkKeys.keyOf(networkId);
         final NodeInfo nodeInfo = nodes.get(node);
-        final List<Long> localOfports = new ArrayList<>();
-        localLports.getOrDefault(node, Map.of()).forEach((lport, localNetwork) -> {
-            if (localNetwork.equals(networkId) && nodeInfo.vmPort(lport) != null) {
-                localOfports.add(nodeInfo.vmPort(lport));
+        final List<L2App.Attachment> attachments = new ArrayList<>();
+        boolean anyLocal = false;
+        for (LocalPort local : localLports.getOrDefault(node, Map.of()).values()) {
+            if (local.network.equals(networkId)) {
+                anyLocal = true;
+                if (local.attachment != null) {
+                    attachments.add(local.attachment);
+                }
             }
-        });
+        }
         final List<FlowSpec> flows = new ArrayList<>();
-        if (!localOfports.isEmpty() && networkKey != null) {
-            Collections.sort(localOfports);
+        if (anyLocal && networkKey != null) {
             flows.addAll(TunnelApp.ingressFlows(nodeInfo, network, networkKey));
             final String type = network.tunnelType();
             final Set<Long> destinations = new TreeSet<>();
@@ -596,7 +759,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                 LOG.warn("{}: network {} floods to the first {} of its {} remote hosts only", node, networkId,
                     L2App.MAX_FLOOD_DESTINATIONS, destinations.size());
             }
-            flows.addAll(L2App.floodFlows(networkKey, network.segmentationId(), localOfports, destinations,
+            flows.addAll(L2App.floodFlows(networkKey, network.segmentationId(), attachments, destinations,
                 type == null ? null : nodeInfo.tunnelPort(type)));
         }
         reconciler.setFlows(node, NETWORK_OWNER + networkId, flows);
@@ -606,21 +769,25 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         return chassisId == null ? null : chassisIps.get(chassisId);
     }
 
-    private static void index(final Map<String, Set<String>> index, final String key, final String lport) {
-        if (key != null) {
-            index.computeIfAbsent(key, id -> new HashSet<>()).add(lport);
-        }
-    }
+    /** An lport local on a node: its network and where the network floods to it (null: nowhere). */
+    private static final class LocalPort {
+        final String network;
+        final L2App.Attachment attachment;
 
-    private static void unindex(final Map<String, Set<String>> index, final String key, final String lport) {
-        if (key != null) {
-            final Set<String> members = index.get(key);
-            if (members != null) {
-                members.remove(lport);
-                if (members.isEmpty()) {
-                    index.remove(key);
-                }
-            }
+        LocalPort(final String network, final L2App.Attachment attachment) {
+            this.network = requireNonNull(network);
+            this.attachment = attachment;
+        }
+
+        @Override
+        public boolean equals(final Object obj) {
+            return obj instanceof LocalPort && ((LocalPort) obj).network.equals(network)
+                && Objects.equals(((LocalPort) obj).attachment, attachment);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(network, attachment);
         }
     }
 }

@@ -39,10 +39,18 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.FloatingIps;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.Routers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.Lports;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.Networks;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.Subnets;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.Trunks;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +100,14 @@ public final class LocalityProvider implements AutoCloseable {
             InstanceIdentifier.create(Networks.class).child(Network.class), engine::networkChanged));
         registrations.add(new ListChangeListener<>(dataBroker,
             InstanceIdentifier.create(Lports.class).child(Lport.class), engine::lportChanged));
+        registrations.add(new ListChangeListener<>(dataBroker,
+            InstanceIdentifier.create(Routers.class).child(Router.class), engine::routerChanged));
+        registrations.add(new ListChangeListener<>(dataBroker,
+            InstanceIdentifier.create(FloatingIps.class).child(FloatingIp.class), engine::floatingIpChanged));
+        registrations.add(new ListChangeListener<>(dataBroker,
+            InstanceIdentifier.create(Trunks.class).child(Trunk.class), engine::trunkChanged));
+        registrations.add(new ListChangeListener<>(dataBroker,
+            InstanceIdentifier.create(Subnets.class).child(Subnet.class), engine::subnetChanged));
         registrations.add(chassisCache.registerListener(engine::chassisChanged));
         registrations.add(switches.register(engine));
         registrations.add(tunnelPorts.registerListener(engine));
@@ -106,20 +122,33 @@ public final class LocalityProvider implements AutoCloseable {
         final FluentFuture<Optional<Lports>> lports;
         final FluentFuture<Optional<Networks>> networks;
         final FluentFuture<Optional<ChassisRegistry>> chassis;
+        final FluentFuture<Optional<Routers>> routers;
+        final FluentFuture<Optional<FloatingIps>> fips;
+        final FluentFuture<Optional<Trunks>> trunks;
+        final FluentFuture<Optional<Subnets>> subnets;
         try (ReadTransaction tx = dataBroker.newReadOnlyTransaction()) {
             lports = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(Lports.class));
             networks = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(Networks.class));
             chassis = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(ChassisRegistry.class));
+            routers = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(Routers.class));
+            fips = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(FloatingIps.class));
+            trunks = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(Trunks.class));
+            subnets = tx.read(LogicalDatastoreType.CONFIGURATION, InstanceIdentifier.create(Subnets.class));
         }
-        Futures.addCallback(Futures.allAsList(keys, lports, networks, chassis), new FutureCallback<Object>() {
+        final var all = Futures.allAsList(keys, lports, networks, chassis, routers, fips, trunks, subnets);
+        Futures.addCallback(all, new FutureCallback<Object>() {
             @Override
             public void onSuccess(final Object result) {
                 final Optional<KeyAllocations> allocations = Futures.getUnchecked(keys);
-                engine.initialDataRead(allocations.map(KeyStore::lportKeys).orElse(Map.of()),
+                engine.initialDataRead(new InitialState(allocations.map(KeyStore::lportKeys).orElse(Map.of()),
                     allocations.map(KeyStore::networkKeys).orElse(Map.of()),
                     values(Futures.getUnchecked(lports).map(Lports::getLport)),
                     values(Futures.getUnchecked(networks).map(Networks::getNetwork)),
-                    values(Futures.getUnchecked(chassis).map(ChassisRegistry::getChassis)));
+                    values(Futures.getUnchecked(chassis).map(ChassisRegistry::getChassis)),
+                    values(Futures.getUnchecked(routers).map(Routers::getRouter)),
+                    values(Futures.getUnchecked(fips).map(FloatingIps::getFloatingIp)),
+                    values(Futures.getUnchecked(trunks).map(Trunks::getTrunk)),
+                    values(Futures.getUnchecked(subnets).map(Subnets::getSubnet))));
             }
 
             @Override

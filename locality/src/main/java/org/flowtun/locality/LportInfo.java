@@ -14,6 +14,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.BindingProfile;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Dhcp;
 
 /**
  * What the locality apps need of an lport, taken once from its configuration.
@@ -25,15 +26,24 @@ public final class LportInfo {
     private final String chassis;
     private final String hostIp;
     private final String mac;
+    private final String ipv4;
+    private final boolean dhcpOwner;
 
     public LportInfo(final String id, final String network, final Long explicitKey, final String chassis,
             final String hostIp, final String mac) {
+        this(id, network, explicitKey, chassis, hostIp, mac, null, false);
+    }
+
+    public LportInfo(final String id, final String network, final Long explicitKey, final String chassis,
+            final String hostIp, final String mac, final String ipv4, final boolean dhcpOwner) {
         this.id = requireNonNull(id);
         this.network = network;
         this.explicitKey = explicitKey;
         this.chassis = chassis;
         this.hostIp = hostIp;
         this.mac = mac;
+        this.ipv4 = ipv4;
+        this.dhcpOwner = dhcpOwner;
     }
 
     public static LportInfo of(final Lport lport) {
@@ -48,9 +58,13 @@ public final class LportInfo {
             hostIp = ip == null ? null : ip.stringValue();
         }
         final String network = lport.getNetwork() == null ? null : lport.getNetwork().getValue();
+        final String ipv4 = lport.getIps() == null ? null : lport.getIps().stream()
+            .filter(ip -> ip.getIpv4Address() != null).map(ip -> ip.getIpv4Address().getValue()).findFirst()
+            .orElse(null);
         return new LportInfo(lport.getId().getValue(), network,
             lport.getTunnelKey() == null ? null : lport.getTunnelKey().toJava(), chassis, hostIp,
-            lport.getMacAddress() == null ? null : lport.getMacAddress().getValue());
+            lport.getMacAddress() == null ? null : lport.getMacAddress().getValue(), ipv4,
+            Dhcp.class.equals(lport.getDeviceOwner()));
     }
 
     public String id() {
@@ -80,6 +94,16 @@ public final class LportInfo {
         return mac;
     }
 
+    /** The lport's first IPv4 address, or null. */
+    public String ipv4() {
+        return ipv4;
+    }
+
+    /** Whether the lport is a DHCP port ({@code device-owner dhcp}). */
+    public boolean dhcpOwner() {
+        return dhcpOwner;
+    }
+
     @Override
     public boolean equals(final Object obj) {
         if (!(obj instanceof LportInfo)) {
@@ -88,7 +112,8 @@ public final class LportInfo {
         final LportInfo other = (LportInfo) obj;
         return id.equals(other.id) && Objects.equals(network, other.network)
             && Objects.equals(explicitKey, other.explicitKey) && Objects.equals(chassis, other.chassis)
-            && Objects.equals(hostIp, other.hostIp) && Objects.equals(mac, other.mac);
+            && Objects.equals(hostIp, other.hostIp) && Objects.equals(mac, other.mac)
+            && Objects.equals(ipv4, other.ipv4) && dhcpOwner == other.dhcpOwner;
     }
 
     @Override

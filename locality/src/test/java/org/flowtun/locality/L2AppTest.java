@@ -48,7 +48,20 @@ public class L2AppTest {
                 + "set_field:10.0.0.3->tun_dst,output:1",
             "table=100,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
                 + "output:8"),
-            TunnelAppTest.texts(L2App.floodFlows(3, 100, List.of(7L, 8L), List.of(0x0a000002L, 0x0a000003L), 1L)));
+            TunnelAppTest.texts(L2App.floodFlows(3, 100, List.of(L2App.Attachment.untagged(8),
+                L2App.Attachment.untagged(7)), List.of(0x0a000002L, 0x0a000003L), 1L)));
+    }
+
+    @Test
+    public void floodingToATrunkSubPortPushesItsVlanAndPopsItAfterwards() {
+        assertEquals(List.of(
+            "table=55,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
+                + "push_vlan:0x8100,set_field:4196->vlan_vid,output:5,pop_vlan,"
+                + "set_field:0x64->tun_id,set_field:10.0.0.2->tun_dst,output:1",
+            "table=100,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
+                + "push_vlan:0x8100,set_field:4196->vlan_vid,output:5,pop_vlan"),
+            TunnelAppTest.texts(L2App.floodFlows(3, 100, List.of(L2App.Attachment.tagged(5, 100),
+                L2App.Attachment.untagged(7)), List.of(0x0a000002L), 1L)));
     }
 
     @Test

@@ -18,8 +18,18 @@ public final class FlowAction {
         LOAD_REG7,
         SET_TUNNEL_ID,
         SET_TUNNEL_IPV4_DST,
+        PUSH_VLAN,
+        SET_VLAN_VID,
+        POP_VLAN,
+        SET_ETH_DST,
+        SET_IPV4_DST,
         OUTPUT
     }
+
+    /** The 802.1Q ethertype pushed with a VLAN tag. */
+    public static final int VLAN_ETHERTYPE = 0x8100;
+    /** OpenFlow's OFPVID_PRESENT bit, set in a vlan_vid value that carries a VLAN id. */
+    public static final int VLAN_PRESENT = 0x1000;
 
     private final Kind kind;
     private final long value;
@@ -44,6 +54,30 @@ public final class FlowAction {
     /** {@code ipv4} as an unsigned 32-bit value (see {@link Ipv4#toLong}). */
     public static FlowAction setTunnelIpv4Dst(final long ipv4) {
         return new FlowAction(Kind.SET_TUNNEL_IPV4_DST, ipv4);
+    }
+
+    /** Pushes an 802.1Q tag ({@link #VLAN_ETHERTYPE}); follow it with {@link #setVlanVid}. */
+    public static FlowAction pushVlan() {
+        return new FlowAction(Kind.PUSH_VLAN, VLAN_ETHERTYPE);
+    }
+
+    /** Sets the VLAN id (1..4094) of the outermost tag. */
+    public static FlowAction setVlanVid(final int vlanId) {
+        return new FlowAction(Kind.SET_VLAN_VID, vlanId);
+    }
+
+    public static FlowAction popVlan() {
+        return new FlowAction(Kind.POP_VLAN, 0);
+    }
+
+    /** {@code mac} as a 48-bit value (see {@link #macToLong}). */
+    public static FlowAction setEthDst(final long mac) {
+        return new FlowAction(Kind.SET_ETH_DST, mac);
+    }
+
+    /** {@code ipv4} as an unsigned 32-bit value (see {@link Ipv4#toLong}). */
+    public static FlowAction setIpv4Dst(final long ipv4) {
+        return new FlowAction(Kind.SET_IPV4_DST, ipv4);
     }
 
     public static FlowAction output(final long port) {
@@ -79,10 +113,45 @@ public final class FlowAction {
                 return "set_field:0x" + Long.toHexString(value) + "->tun_id";
             case SET_TUNNEL_IPV4_DST:
                 return "set_field:" + Ipv4.toText(value) + "->tun_dst";
+            case PUSH_VLAN:
+                return "push_vlan:0x" + Long.toHexString(value);
+            case SET_VLAN_VID:
+                return "set_field:" + (value | VLAN_PRESENT) + "->vlan_vid";
+            case POP_VLAN:
+                return "pop_vlan";
+            case SET_ETH_DST:
+                return "set_field:" + macToText(value) + "->eth_dst";
+            case SET_IPV4_DST:
+                return "set_field:" + Ipv4.toText(value) + "->ip_dst";
             case OUTPUT:
                 return "output:" + value;
             default:
                 throw new IllegalStateException(kind.name());
         }
+    }
+
+    /** A MAC address ({@code aa:bb:cc:dd:ee:ff}, any case) as a 48-bit value. */
+    public static long macToLong(final String mac) {
+        final String[] octets = mac.split(":");
+        if (octets.length != 6) {
+            throw new IllegalArgumentException("not a MAC address: " + mac);
+        }
+        long value = 0;
+        for (String octet : octets) {
+            value = value << 8 | Integer.parseInt(octet, 16);
+        }
+        return value;
+    }
+
+    /** A 48-bit value as a lower-case MAC address. */
+    public static String macToText(final long mac) {
+        final StringBuilder text = new StringBuilder(17);
+        for (int shift = 40; shift >= 0; shift -= 8) {
+            if (text.length() > 0) {
+                text.append(':');
+            }
+            text.append(String.format("%02x", mac >>> shift & 0xFF));
+        }
+        return text.toString();
     }
 }

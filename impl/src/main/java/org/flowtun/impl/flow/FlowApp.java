@@ -13,7 +13,9 @@ package org.flowtun.impl.flow;
 public enum FlowApp {
     CLASSIFICATION(0x01),
     TUNNEL(0x02),
-    L2(0x03);
+    L2(0x03),
+    DNAT(0x04),
+    TRUNK(0x05);
 
     private final long cookie;
 

@@ -27,6 +27,8 @@ public final class FlowSpec {
     private final short table;
     private final int priority;
     private final Long inPort;
+    private final Integer vlanId;
+    private final boolean ipv4;
     private final Long tunnelId;
     private final Long reg7;
     private final Long metadata;
@@ -44,6 +46,8 @@ public final class FlowSpec {
         table = builder.table;
         priority = builder.priority;
         inPort = builder.inPort;
+        vlanId = builder.vlanId;
+        ipv4 = builder.ipv4;
         tunnelId = builder.tunnelId;
         reg7 = builder.reg7;
         metadata = builder.metadata;
@@ -54,11 +58,17 @@ public final class FlowSpec {
         gotoTable = builder.gotoTable;
 
         final StringBuilder match = new StringBuilder("table=").append(table).append(",priority=").append(priority);
+        if (ipv4) {
+            match.append(",ip");
+        }
         if (tunnelId != null) {
             match.append(",tun_id=0x").append(Long.toHexString(tunnelId));
         }
         if (inPort != null) {
             match.append(",in_port=").append(inPort);
+        }
+        if (vlanId != null) {
+            match.append(",dl_vlan=").append(vlanId);
         }
         if (reg7 != null) {
             match.append(",reg7=0x").append(Long.toHexString(reg7));
@@ -108,6 +118,16 @@ public final class FlowSpec {
 
     public Long inPort() {
         return inPort;
+    }
+
+    /** The VLAN id the packet's tag must carry, or null (any packet, tagged or not). */
+    public Integer vlanId() {
+        return vlanId;
+    }
+
+    /** Whether only IPv4 packets match ({@code dl_type=0x0800}). */
+    public boolean ipv4() {
+        return ipv4;
     }
 
     public Long tunnelId() {
@@ -174,6 +194,8 @@ public final class FlowSpec {
         private final short table;
         private final int priority;
         private Long inPort;
+        private Integer vlanId;
+        private boolean ipv4;
         private Long tunnelId;
         private Long reg7;
         private Long metadata;
@@ -191,6 +213,18 @@ public final class FlowSpec {
 
         public Builder matchInPort(final long port) {
             this.inPort = port;
+            return this;
+        }
+
+        /** Packets tagged with VLAN {@code id} (1..4094). */
+        public Builder matchVlan(final int id) {
+            this.vlanId = id;
+            return this;
+        }
+
+        /** IPv4 packets only. */
+        public Builder matchIpv4() {
+            this.ipv4 = true;
             return this;
         }
 

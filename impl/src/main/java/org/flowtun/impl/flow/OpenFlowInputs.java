@@ -10,11 +10,16 @@ package org.flowtun.impl.flow;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopVlanActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushVlanActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.vlan.action._case.PopVlanActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.push.vlan.action._case.PushVlanActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
@@ -41,10 +46,16 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.VlanId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.MetadataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.TunnelBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.vlan.match.fields.VlanIdBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowjava.nx.match.rev140421.NxmNxReg6;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowjava.nx.match.rev140421.NxmNxReg7;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.general.rev140714.GeneralAugMatchRpcAddFlowBuilder;
@@ -74,6 +85,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 public final class OpenFlowInputs {
     private static final Uint64 ALL_BITS = Uint64.MAX_VALUE;
     private static final Uint64 COOKIE_MASK = Uint64.fromLongBits(-1L);
+    private static final long IPV4_ETHERTYPE = 0x0800;
 
     private OpenFlowInputs() {
     }
@@ -123,13 +135,24 @@ public final class OpenFlowInputs {
             match.setMetadata(new MetadataBuilder().setMetadata(Uint64.valueOf(spec.metadata()))
                 .setMetadataMask(ALL_BITS).build());
         }
-        if (spec.ethDst() != null) {
-            final EthernetDestinationBuilder destination = new EthernetDestinationBuilder()
-                .setAddress(new MacAddress(spec.ethDst()));
-            if (spec.ethDstMask() != null) {
-                destination.setMask(new MacAddress(spec.ethDstMask()));
+        if (spec.ethDst() != null || spec.ipv4()) {
+            final EthernetMatchBuilder ethernet = new EthernetMatchBuilder();
+            if (spec.ethDst() != null) {
+                final EthernetDestinationBuilder destination = new EthernetDestinationBuilder()
+                    .setAddress(new MacAddress(spec.ethDst()));
+                if (spec.ethDstMask() != null) {
+                    destination.setMask(new MacAddress(spec.ethDstMask()));
+                }
+                ethernet.setEthernetDestination(destination.build());
             }
-            match.setEthernetMatch(new EthernetMatchBuilder().setEthernetDestination(destination.build()).build());
+            if (spec.ipv4()) {
+                ethernet.setEthernetType(new EthernetTypeBuilder()
+                    .setType(new EtherType(Uint32.valueOf(IPV4_ETHERTYPE))).build());
+            }
+            match.setEthernetMatch(ethernet.build());
+        }
+        if (spec.vlanId() != null) {
+            match.setVlanMatch(vlan(spec.vlanId()));
         }
         if (spec.reg7() != null) {
             final ExtensionList reg7 = new ExtensionListBuilder()
@@ -187,6 +210,24 @@ public final class OpenFlowInputs {
                 return builder.setAction(new SetFieldCaseBuilder().setSetField(new SetFieldBuilder()
                     .setTunnel(new TunnelBuilder().setTunnelId(Uint64.valueOf(action.value())).build()).build())
                     .build()).build();
+            case PUSH_VLAN:
+                return builder.setAction(new PushVlanActionCaseBuilder().setPushVlanAction(new PushVlanActionBuilder()
+                    .setEthernetType(Uint16.valueOf(action.value())).build()).build()).build();
+            case SET_VLAN_VID:
+                return builder.setAction(new SetFieldCaseBuilder().setSetField(new SetFieldBuilder()
+                    .setVlanMatch(vlan((int) action.value())).build()).build()).build();
+            case POP_VLAN:
+                return builder.setAction(new PopVlanActionCaseBuilder().setPopVlanAction(new PopVlanActionBuilder()
+                    .build()).build()).build();
+            case SET_ETH_DST:
+                return builder.setAction(new SetFieldCaseBuilder().setSetField(new SetFieldBuilder()
+                    .setEthernetMatch(new EthernetMatchBuilder().setEthernetDestination(new EthernetDestinationBuilder()
+                        .setAddress(new MacAddress(FlowAction.macToText(action.value()))).build()).build())
+                    .build()).build()).build();
+            case SET_IPV4_DST:
+                return builder.setAction(new SetFieldCaseBuilder().setSetField(new SetFieldBuilder()
+                    .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix(
+                        Ipv4.toText(action.value()) + "/32")).build()).build()).build()).build();
             case OUTPUT:
                 return builder.setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
                     .setOutputNodeConnector(new Uri(openflowNodeId + ":" + action.value()))
@@ -194,6 +235,12 @@ public final class OpenFlowInputs {
             default:
                 throw new IllegalArgumentException("unknown action " + action);
         }
+    }
+
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatch vlan(
+            final int vlanId) {
+        return new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanId(new VlanId(Uint16.valueOf(vlanId)))
+            .setVlanIdPresent(true).build()).build();
     }
 
     private static org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.Action regLoad(

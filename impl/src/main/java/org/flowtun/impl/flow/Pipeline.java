@@ -20,6 +20,8 @@ public final class Pipeline {
 
     /** Flows that match one port, one (tunnel, network) pair or one MAC address of a network. */
     public static final int PORT_PRIORITY = 100;
+    /** A trunk sub-port's classification: its parent's port and its VLAN (above the parent's untagged flow). */
+    public static final int TAGGED_PORT_PRIORITY = 110;
     /** A network's broadcast / multicast flooding. */
     public static final int FLOOD_PRIORITY = 50;
 

@@ -94,11 +94,17 @@ public final class ConfigValidation implements AutoCloseable {
             (router, tx) -> missingLports(tx, ConfigValidator.referencedLports(router))
                 .transform(missing -> ConfigValidator.validateRouter(router, missing), DIRECT), null);
         register(registry, InstanceIdentifier.create(FloatingIps.class), FloatingIp.class,
-            (fip, tx) -> missingLports(tx, ConfigValidator.referencedLports(fip))
-                .transform(missing -> ConfigValidator.validateFloatingIp(fip, missing), DIRECT), null);
+            (fip, tx) -> missingLports(tx, ConfigValidator.referencedLports(fip)).transformAsync(missing ->
+                readList(tx, FloatingIps.class, FloatingIps::getFloatingIp).transform(existing ->
+                    ConfigValidator.validateFloatingIp(fip, missing)
+                        .addAll(ConfigValidator.floatingLportTaken(fip, existing)), DIRECT), DIRECT),
+            null, ConfigValidator::duplicateFloatingLports);
         register(registry, InstanceIdentifier.create(Trunks.class), Trunk.class,
-            (trunk, tx) -> missingLports(tx, ConfigValidator.referencedLports(trunk))
-                .transform(missing -> ConfigValidator.validateTrunk(trunk, missing), DIRECT), null);
+            (trunk, tx) -> missingLports(tx, ConfigValidator.referencedLports(trunk)).transformAsync(missing ->
+                readList(tx, Trunks.class, Trunks::getTrunk).transform(existing ->
+                    ConfigValidator.validateTrunk(trunk, missing)
+                        .addAll(ConfigValidator.trunkPortsTaken(trunk, existing)), DIRECT), DIRECT),
+            null, ConfigValidator::duplicateSubPorts);
         LOG.info("flowtun configuration validation registered on {} containers", registrations.size());
     }
 
@@ -129,6 +135,13 @@ public final class ConfigValidation implements AutoCloseable {
             .transform(found -> found.map(container -> values(container.getTrunk())).orElse(List.of()), DIRECT);
         return routers.transformAsync(r -> fips.transformAsync(f -> trunks.transform(
             t -> ConfigValidator.lportsInUse(ids, r, f, t), DIRECT), DIRECT), DIRECT);
+    }
+
+    /** Every entry of one of flowtun's configuration lists. */
+    private static <C extends DataObject, V> FluentFuture<List<V>> readList(final ReadTransaction tx,
+            final Class<C> container, final java.util.function.Function<C, java.util.Map<?, V>> entries) {
+        return tx.read(CONFIG, InstanceIdentifier.create(container))
+            .transform(found -> found.map(value -> values(entries.apply(value))).orElse(List.of()), DIRECT);
     }
 
     /** Every lport (read when networks or chassis are deleted, or an lport gives its own tunnel key). */

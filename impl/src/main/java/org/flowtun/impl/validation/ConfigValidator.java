@@ -222,6 +222,92 @@ public final class ConfigValidator {
         return violations;
     }
 
+    /**
+     * A floating IP's lport carries one floating address: it must not be another floating IP's lport, nor the lport
+     * it is associated with.
+     */
+    public static Violations floatingLportTaken(final FloatingIp fip, final Collection<FloatingIp> existing) {
+        final Violations violations = new Violations("floating-ip", fip.getId().getValue());
+        if (fip.getFloatingLport() != null) {
+            if (fip.getFloatingLport().equals(fip.getAssociatedLport())) {
+                violations.add("associated-lport", "is the floating lport itself");
+            }
+            for (FloatingIp other : existing) {
+                if (fip.getFloatingLport().equals(other.getFloatingLport()) && !fip.getId().equals(other.getId())) {
+                    violations.add("floating-lport", "lport \"" + fip.getFloatingLport().getValue()
+                        + "\" is already the floating lport of floating-ip \"" + other.getId().getValue() + "\"");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Floating IPs written in one request must not share a floating lport. */
+    public static Violations duplicateFloatingLports(final List<FloatingIp> written) {
+        final Map<String, String> first = new HashMap<>();
+        final Violations violations = Violations.none();
+        for (FloatingIp fip : written) {
+            if (fip.getFloatingLport() != null) {
+                final String other = first.putIfAbsent(fip.getFloatingLport().getValue(), fip.getId().getValue());
+                if (other != null) {
+                    violations.addAll(new Violations("floating-ip", fip.getId().getValue()).add("floating-lport",
+                        "lport \"" + fip.getFloatingLport().getValue()
+                            + "\" is also the floating lport of floating-ip \"" + other + "\" in this request"));
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** A sub-port belongs to one trunk, and a trunk's parent is no other trunk's sub-port (no nesting). */
+    public static Violations trunkPortsTaken(final Trunk trunk, final Collection<Trunk> existing) {
+        final Violations violations = new Violations("trunk", trunk.getId().getValue());
+        for (Trunk other : existing) {
+            if (other.getId().equals(trunk.getId())) {
+                continue;
+            }
+            final Set<String> otherSubPorts = subPortIds(other);
+            for (String sub : subPortIds(trunk)) {
+                if (otherSubPorts.contains(sub)) {
+                    violations.add("sub-port/lport", "\"" + sub + "\" is already a sub-port of trunk \""
+                        + other.getId().getValue() + "\"");
+                } else if (other.getParentLport() != null && sub.equals(other.getParentLport().getValue())) {
+                    violations.add("sub-port/lport", "\"" + sub + "\" is the parent of trunk \""
+                        + other.getId().getValue() + "\"");
+                }
+            }
+            if (trunk.getParentLport() != null && otherSubPorts.contains(trunk.getParentLport().getValue())) {
+                violations.add("parent-lport", "\"" + trunk.getParentLport().getValue()
+                    + "\" is a sub-port of trunk \"" + other.getId().getValue() + "\"");
+            }
+        }
+        return violations;
+    }
+
+    /** Trunks written in one request must not share a sub-port. */
+    public static Violations duplicateSubPorts(final List<Trunk> written) {
+        final Map<String, String> first = new HashMap<>();
+        final Violations violations = Violations.none();
+        for (Trunk trunk : written) {
+            for (String sub : subPortIds(trunk)) {
+                final String other = first.putIfAbsent(sub, trunk.getId().getValue());
+                if (other != null) {
+                    violations.addAll(new Violations("trunk", trunk.getId().getValue()).add("sub-port/lport",
+                        "\"" + sub + "\" is also a sub-port of trunk \"" + other + "\" in this request"));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static Set<String> subPortIds(final Trunk trunk) {
+        final Set<String> ids = new HashSet<>();
+        if (trunk.getSubPort() != null) {
+            trunk.getSubPort().values().forEach(sub -> ids.add(sub.getLport().getValue()));
+        }
+        return ids;
+    }
+
     /** Every lport id a router references. */
     public static Set<String> referencedLports(final Router router) {
         final Set<String> ids = new HashSet<>();

@@ -1,0 +1,50 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.locality;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flowtun.impl.flow.FlowAction;
+import org.flowtun.impl.flow.FlowApp;
+import org.flowtun.impl.flow.FlowSpec;
+import org.flowtun.impl.flow.Pipeline;
+
+/**
+ * The trunk app: a trunk sub-port follows its parent lport. Where the parent is local, the sub-port is local on the
+ * parent's OVS port with its VLAN: packets tagged with it are the sub-port's ({@code in_port=P,dl_vlan=V ->
+ * pop_vlan, reg6=R, metadata=N, goto L2_LOOKUP}, above the parent's untagged flow) and packets for it leave tagged
+ * ({@code reg7=R -> push_vlan, vlan_vid=V, output:P}). Elsewhere it is remote, reached through the parent's host
+ * (the tunnel app's egress flow with the parent's destination). Pure.
+ */
+public final class TrunkApp {
+    private TrunkApp() {
+    }
+
+    /** A sub-port local on the node: its parent is at {@code parentOfport}. */
+    public static Placement localPlacement(final long lportKey, final long networkKey, final String mac,
+            final long parentOfport, final int vlan) {
+        final List<FlowSpec> flows = new ArrayList<>();
+        flows.add(classificationFlow(parentOfport, vlan, lportKey, networkKey));
+        final L2App.Attachment attachment = L2App.Attachment.tagged(parentOfport, vlan);
+        flows.addAll(L2App.localPortFlows(lportKey, networkKey, mac, attachment));
+        return Placement.local(flows, attachment);
+    }
+
+    public static FlowSpec classificationFlow(final long parentOfport, final int vlan, final long lportKey,
+            final long networkKey) {
+        return FlowSpec.builder(FlowApp.TRUNK, Pipeline.INGRESS_CLASSIFICATION_DISPATCH,
+                Pipeline.TAGGED_PORT_PRIORITY)
+            .matchInPort(parentOfport)
+            .matchVlan(vlan)
+            .apply(FlowAction.popVlan())
+            .apply(FlowAction.loadReg6(lportKey))
+            .writeMetadata(networkKey)
+            .gotoTable(Pipeline.L2_LOOKUP)
+            .build();
+    }
+}
