@@ -10,14 +10,10 @@ package org.flowtun.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.inject.Inject;
-import org.flowtun.api.LocalityChange;
 import org.flowtun.api.LocalityService;
 import org.junit.After;
 import org.junit.Before;
@@ -25,9 +21,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.opendaylight.infrautils.ready.SystemReadyMonitor;
 import org.opendaylight.mdsal.binding.api.NotificationService;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.FlowtunStateListener;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.LocalityChanged;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -213,49 +206,45 @@ public class LocalityFlowIT {
 
     @Test
     public void everyLocalityTransitionIsReportedThreeWays() throws Exception {
-        final List<String> javaEvents = new CopyOnWriteArrayList<>();
-        final List<String> notifications = new CopyOnWriteArrayList<>();
         final OvsNode nodeA = node("ea", "chassis-ea", "10.99.6.1");
         final OvsNode nodeB = node("eb", "chassis-eb", "10.99.6.2");
-        final String idA = nodeId(nodeA);
-        final String idB = nodeId(nodeB);
-        try (Registration java = localityService.registerListener(change -> record(javaEvents, change));
-             Registration mdsal = notificationService.registerNotificationListener(
-                 (FlowtunStateListener) notification -> record(notifications, notification))) {
+        final String idA = TunnelPortChecks.nodeId(nodeA);
+        final String idB = TunnelPortChecks.nodeId(nodeB);
+        try (LocalityEvents events = new LocalityEvents(localityService, notificationService)) {
             overlay.network("net-e", "vxlan", 700);
             overlay.boundPort("mover", "net-e", "chassis-ea");
             // Bound to A but not plugged in yet: remote on B, nothing on A.
-            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB));
-            assertLocalities("mover", Map.of(idB, "remote"));
+            events.await("mover", List.of("remote-created on " + idB));
+            LocalityEvents.awaitLocalities(restconf, "mover", Map.of(idB, "remote"));
 
             nodeA.addVmPort("mover", "mover");
-            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+            events.await("mover", List.of("remote-created on " + idB,
                 "local-created on " + idA));
-            assertLocalities("mover", Map.of(idA, "local", idB, "remote"));
+            LocalityEvents.awaitLocalities(restconf, "mover", Map.of(idA, "local", idB, "remote"));
 
             // Moved to B's chassis (its OVS port still on A): local on neither, remote on A.
             overlay.boundPort("mover", "net-e", "chassis-eb");
-            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+            events.await("mover", List.of("remote-created on " + idB,
                 "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
                 "remote-created on " + idA));
-            assertLocalities("mover", Map.of(idA, "remote"));
+            LocalityEvents.awaitLocalities(restconf, "mover", Map.of(idA, "remote"));
 
             // Plugged in on B: local there.
             nodeB.addVmPort("mover", "mover");
-            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+            events.await("mover", List.of("remote-created on " + idB,
                 "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
                 "remote-created on " + idA, "local-created on " + idB));
-            assertLocalities("mover", Map.of(idA, "remote", idB, "local"));
+            LocalityEvents.awaitLocalities(restconf, "mover", Map.of(idA, "remote", idB, "local"));
 
             // Node B leaves (its OVS stops): the lport has no locality there any more.
             nodeB.close();
-            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+            events.await("mover", List.of("remote-created on " + idB,
                 "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
                 "remote-created on " + idA, "local-created on " + idB, "local-deleted on " + idB));
-            assertLocalities("mover", Map.of(idA, "remote"));
+            LocalityEvents.awaitLocalities(restconf, "mover", Map.of(idA, "remote"));
 
             overlay.deletePort("mover");
-            awaitEvents(javaEvents, notifications, "mover", List.of("remote-created on " + idB,
+            events.await("mover", List.of("remote-created on " + idB,
                 "local-created on " + idA, "remote-deleted on " + idB, "local-deleted on " + idA,
                 "remote-created on " + idA, "local-created on " + idB, "local-deleted on " + idB,
                 "remote-deleted on " + idA));
@@ -265,72 +254,8 @@ public class LocalityFlowIT {
     }
 
     private OvsNode node(final String name, final String chassis, final String ip) throws Exception {
-        final OvsNode node = OvsNode.start(name, chassis, ip);
+        final OvsNode node = TunnelPortChecks.startConnected(name, chassis, ip, ALL_TYPES);
         nodes.add(node);
-        TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, ip);
-        Await.until(Overlay.TIMEOUT, () -> node.vsctl("--columns=is_connected", "list", "Controller")
-            .contains("true") ? null : "switch " + name + " not connected over OpenFlow");
         return node;
-    }
-
-    private static String nodeId(final OvsNode node) throws Exception {
-        return "ovsdb://uuid/" + node.vsctl("get", "Open_vSwitch", ".", "_uuid");
-    }
-
-    private static void record(final List<String> events, final LocalityChange change) {
-        events.add(change.lportId() + ": " + change.event().getName() + " on " + change.nodeId());
-    }
-
-    private static void record(final List<String> events, final LocalityChanged change) {
-        events.add(change.getLportId() + ": " + change.getEvent().getName() + " on " + change.getNodeId());
-    }
-
-    /**
-     * Waits until both the Java listener and the notification listener have seen exactly {@code expected} for the
-     * lport, in order; per node the order is the order of the transitions.
-     */
-    private static void awaitEvents(final List<String> javaEvents, final List<String> notifications,
-            final String lport, final List<String> expected) throws Exception {
-        Await.until(Overlay.TIMEOUT, () -> {
-            final List<String> viaJava = of(javaEvents, lport);
-            final List<String> viaNotification = of(notifications, lport);
-            if (!perNode(viaJava).equals(perNode(expected)) || !perNode(viaNotification).equals(perNode(expected))) {
-                return "expected " + expected + ", Java API saw " + viaJava + ", notifications " + viaNotification;
-            }
-            return null;
-        });
-    }
-
-    private static List<String> of(final List<String> events, final String lport) {
-        final List<String> result = new ArrayList<>();
-        events.stream().filter(event -> event.startsWith(lport + ": "))
-            .forEach(event -> result.add(event.substring(lport.length() + 2)));
-        return result;
-    }
-
-    /** The events grouped by node, each group in order. */
-    private static Map<String, List<String>> perNode(final List<String> events) {
-        final Map<String, List<String>> byNode = new TreeMap<>();
-        for (String event : events) {
-            final String node = event.substring(event.indexOf(" on ") + 4);
-            byNode.computeIfAbsent(node, key -> new ArrayList<>()).add(event);
-        }
-        return byNode;
-    }
-
-    private void assertLocalities(final String lport, final Map<String, String> expected) throws Exception {
-        Await.until(Overlay.TIMEOUT, () -> {
-            final Restconf.Reply reply = restconf.get("flowtun-state:lport-states/lport-state=" + lport);
-            if (reply.status != 200) {
-                return "lport-state " + reply;
-            }
-            final Map<String, String> have = new TreeMap<>();
-            final JsonNode localities = reply.json().get("flowtun-state:lport-state").get(0).get("locality");
-            if (localities != null) {
-                localities.forEach(entry -> have.put(entry.get("node-id").asText(), entry.get("locality").asText()));
-            }
-            return have.equals(new TreeMap<>(expected)) ? null : "lport-states says " + have + ", expected "
-                + expected;
-        });
     }
 }

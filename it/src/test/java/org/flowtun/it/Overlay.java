@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,8 @@ final class Overlay {
     private final Restconf restconf;
     private final List<String> lports = new ArrayList<>();
     private final List<String> networks = new ArrayList<>();
+    /** Routers, floating IPs, trunks and subnets created, as RESTCONF paths (deleted first, newest first). */
+    private final List<String> others = new ArrayList<>();
 
     Overlay(final Restconf restconf) {
         this.restconf = restconf;
@@ -60,13 +64,77 @@ final class Overlay {
         lports.add(id);
     }
 
+    /**
+     * An lport given as the JSON members after its id and network (e.g. {@code "device-owner":
+     * "flowtun-types:dhcp"}); 201 created or 204 replaced.
+     */
+    void port(final String id, final String network, final String members) {
+        expect(lports.contains(id) ? 204 : 201, restconf.put("flowtun-lport:lports/lport=" + id,
+            "{\"flowtun-lport:lport\":[{\"id\":\"" + id + "\",\"network\":\"" + network + "\""
+                + (members.isEmpty() ? "" : "," + members) + "}]}"));
+        if (!lports.contains(id)) {
+            lports.add(id);
+        }
+    }
+
+    /** A router with these interfaces and gateway port (or null). */
+    void router(final String id, final List<String> interfaces, final String gateway) {
+        put("flowtun-l3:routers/router=" + id, "{\"flowtun-l3:router\":[{\"id\":\"" + id + "\",\"interfaces\":"
+            + json(interfaces) + (gateway == null ? "" : ",\"gateway-port\":\"" + gateway + "\"") + "}]}");
+    }
+
+    /** A floating IP on {@code floating}, associated with {@code associated} (or null), translating to fixedIp. */
+    void floatingIp(final String id, final String floating, final String associated, final String fixedIp) {
+        put("flowtun-l3:floating-ips/floating-ip=" + id, "{\"flowtun-l3:floating-ip\":[{\"id\":\"" + id
+            + "\",\"floating-lport\":\"" + floating + "\""
+            + (associated == null ? "" : ",\"associated-lport\":\"" + associated + "\"")
+            + (fixedIp == null ? "" : ",\"fixed-ip-address\":\"" + fixedIp + "\"") + "}]}");
+    }
+
+    /** A trunk of {@code parent} with sub-ports (lport to VLAN id). */
+    void trunk(final String id, final String parent, final Map<String, Integer> subPorts) {
+        final List<String> subs = new ArrayList<>();
+        new TreeMap<>(subPorts).forEach((lport, vlan) -> subs.add("{\"lport\":\"" + lport
+            + "\",\"segmentation-type\":\"vlan\",\"segmentation-id\":" + vlan + "}"));
+        put("flowtun-trunk:trunks/trunk=" + id, "{\"flowtun-trunk:trunk\":[{\"id\":\"" + id + "\",\"parent-lport\":\""
+            + parent + "\",\"sub-port\":[" + String.join(",", subs) + "]}]}");
+    }
+
+    void subnet(final String id, final String network, final String cidr, final boolean enableDhcp) {
+        put("flowtun-network:subnets/subnet=" + id, "{\"flowtun-network:subnet\":[{\"id\":\"" + id
+            + "\",\"network\":\"" + network + "\",\"cidr\":\"" + cidr + "\",\"enable-dhcp\":" + enableDhcp
+            + "}]}");
+    }
+
+    /** Deletes a router, floating IP, trunk or subnet created through this overlay, by its RESTCONF path. */
+    void delete(final String path) {
+        expect(204, restconf.delete(path));
+        others.remove(path);
+    }
+
+    private void put(final String path, final String body) {
+        expect(others.contains(path) ? 204 : 201, restconf.put(path, body));
+        if (!others.contains(path)) {
+            others.add(path);
+        }
+    }
+
+    private static String json(final List<String> ids) {
+        final List<String> quoted = new ArrayList<>();
+        ids.forEach(id -> quoted.add("\"" + id + "\""));
+        return "[" + String.join(",", quoted) + "]";
+    }
+
     void deletePort(final String id) {
         expect(204, restconf.delete("flowtun-lport:lports/lport=" + id));
         lports.remove(id);
     }
 
-    /** Deletes what this overlay created (ports first, then networks). */
+    /** Deletes what this overlay created (what references ports first, then ports, then networks). */
     void deleteAll() {
+        for (String path : List.copyOf(others)) {
+            delete(path);
+        }
         List.copyOf(lports).forEach(this::deletePort);
         for (String network : List.copyOf(networks)) {
             expect(204, restconf.delete("flowtun-network:networks/network=" + network));
@@ -132,6 +200,40 @@ final class Overlay {
     static List<String> localDelivery(final long lportKey, final long ofport) {
         return List.of("table=75,priority=100,reg7=" + hex(lportKey) + " actions=goto_table:115",
             "table=115,priority=100,reg7=" + hex(lportKey) + " actions=output:" + ofport);
+    }
+
+    /** Table 0, a trunk sub-port: its parent's port and VLAN -> untagged, reg6=R, metadata=N, goto L2_LOOKUP. */
+    static String subPortClassification(final long parentOfport, final int vlan, final long lportKey,
+            final long networkKey) {
+        return "table=0,priority=110,in_port=" + parentOfport + ",dl_vlan=" + vlan + " actions=pop_vlan,load:"
+            + hex(lportKey) + "->NXM_NX_REG6[],write_metadata:" + hex(networkKey) + ",goto_table:55";
+    }
+
+    /** Tables 75 and 115, a trunk sub-port local on the node: tagged with its VLAN onto its parent's port. */
+    static List<String> taggedDelivery(final long lportKey, final long parentOfport, final int vlan) {
+        return List.of("table=75,priority=100,reg7=" + hex(lportKey) + " actions=goto_table:115",
+            "table=115,priority=100,reg7=" + hex(lportKey) + " actions=" + pushVlan(vlan) + ",output:"
+                + parentOfport);
+    }
+
+    /** Tables 75 and 115, a floating IP's lport local on the node: IPv4 translated to the associated port. */
+    static List<String> dnatDelivery(final long lportKey, final String associatedMac, final String fixedIp,
+            final long associatedOfport) {
+        return List.of("table=75,priority=100,reg7=" + hex(lportKey) + " actions=goto_table:115",
+            "table=115,priority=100,ip,reg7=" + hex(lportKey) + " actions=set_field:" + associatedMac + "->eth_dst,"
+                + "set_field:" + fixedIp + "->ip_dst,output:" + associatedOfport);
+    }
+
+    /** Tables 55 and 100, a network's flooding on a node whose only local port is a trunk sub-port. */
+    static List<String> floodTagged(final long networkKey, final long parentOfport, final int vlan) {
+        final String match = "priority=50,metadata=" + hex(networkKey)
+            + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=" + pushVlan(vlan) + ",output:" + parentOfport
+            + ",pop_vlan";
+        return List.of("table=55," + match, "table=100," + match);
+    }
+
+    private static String pushVlan(final int vlan) {
+        return "push_vlan:0x8100,set_field:" + (4096 + vlan) + "->vlan_vid";
     }
 
     /** Tables 55 and 100, an lport's MAC in its network: to its delivery (75 from a local port, 115 from a tunnel). */

@@ -27,6 +27,27 @@ final class TunnelPortChecks {
     }
 
     /** Waits until br-int's flow-based tunnel ports are exactly those of {@code types}, as the spec shows them. */
+    /** Starts a node, waits for its tunnel ports of {@code types} and for its switch to connect over OpenFlow. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    static OvsNode startConnected(final String name, final String chassis, final String ip,
+            final List<String> types) throws Exception {
+        final OvsNode node = OvsNode.start(name, chassis, ip);
+        try {
+            awaitTunnelPorts(node, types, ip);
+            Await.until(TIMEOUT, () -> node.vsctl("--columns=is_connected", "list", "Controller")
+                .contains("true") ? null : "switch " + name + " not connected over OpenFlow");
+        } catch (Exception | AssertionError e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    /** The node's id in the OVSDB topology (and in flowtun-state): {@code ovsdb://uuid/<Open_vSwitch uuid>}. */
+    static String nodeId(final OvsNode node) throws IOException {
+        return "ovsdb://uuid/" + node.vsctl("get", "Open_vSwitch", ".", "_uuid");
+    }
+
     static void awaitTunnelPorts(final OvsNode node, final List<String> types, final String localIp)
             throws Exception {
         final List<String> expected = new ArrayList<>();

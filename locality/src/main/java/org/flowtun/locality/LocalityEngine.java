@@ -629,15 +629,20 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             markIngress(node, lport.network());
         }
         reconciler.setFlows(node, owner, flows);
-        trackLocal(node, lportId, placement.locality() == Locality.Local
-            ? new LocalPort(lport.network(), placement.attachment()) : null);
+        final LocalPort before = localLports.getOrDefault(node, Map.of()).get(lportId);
+        final LocalPort after = placement.locality() == Locality.Local
+            ? new LocalPort(lport.network(), placement.attachment()) : null;
+        trackLocal(node, lportId, after);
 
         final Locality target = placement.locality();
         final Locality announced = publisher.locality(node, lportId);
-        if (announced != null && announced != target) {
+        // a local lport attached elsewhere on the node (another OVS port, a sub-port's new VLAN) is re-announced
+        final boolean reattached = announced == Locality.Local && target == Locality.Local && before != null
+            && !before.equals(after);
+        if (announced != null && (announced != target || reattached)) {
             publisher.deleted(node, lportId, announced);
         }
-        if (target != null && target != announced) {
+        if (target != null && (target != announced || reattached)) {
             pending.computeIfAbsent(node, id -> new HashMap<>()).put(lportId, target);
         } else {
             final Map<String, Locality> waiting = pending.get(node);
