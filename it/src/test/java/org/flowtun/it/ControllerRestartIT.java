@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 /**
@@ -41,9 +42,18 @@ public class ControllerRestartIT {
                 // A local and a remote port: the spec's flows.
                 final Overlay overlay = new Overlay(restconf);
                 overlay.network("net-r", "vxlan", 900);
-                overlay.boundPort("vm-r", "net-r", "chassis-r");
+                overlay.boundPort("vm-r", "net-r", "chassis-r", "fa:16:3e:00:09:00");
                 final long vmPort = node.addVmPort("vmr", "vm-r");
                 overlay.remotePort("far-r", "net-r", "192.0.2.90");
+                // A trunk sub-port and a floating IP following vm-r: their roles are part of the state at start.
+                overlay.network("net-s", "vxlan", 901);
+                overlay.port("sub-r", "net-s", "\"mac-address\":\"fa:16:3e:00:09:01\"");
+                overlay.trunk("trunk-r", "vm-r", Map.of("sub-r", 300));
+                overlay.port("fip-r", "net-s", "\"mac-address\":\"fa:16:3e:00:09:02\"");
+                overlay.floatingIp("fip-r", "fip-r", "vm-r", "10.9.0.1");
+                final long ns = overlay.networkKey("net-s");
+                final long sub = overlay.lportKey("sub-r");
+                final long fip = overlay.lportKey("fip-r");
                 final long n = overlay.networkKey("net-r");
                 final long tunnel = Long.parseLong(vxlan);
                 final long vm = overlay.lportKey("vm-r");
@@ -52,6 +62,14 @@ public class ControllerRestartIT {
                     Overlay.egress(overlay.lportKey("far-r"), 900, "192.0.2.90", tunnel)));
                 expected.addAll(Overlay.localDelivery(vm, vmPort));
                 expected.addAll(Overlay.flood(n, List.of(vmPort), 900, List.of("192.0.2.90"), tunnel));
+                expected.addAll(Overlay.macLookup(n, "fa:16:3e:00:09:00", vm, true));
+                expected.add(Overlay.subPortClassification(vmPort, 300, sub, ns));
+                expected.add(Overlay.ingress(901, tunnel, ns));
+                expected.addAll(Overlay.macLookup(ns, "fa:16:3e:00:09:01", sub, true));
+                expected.addAll(Overlay.taggedDelivery(sub, vmPort, 300));
+                expected.addAll(Overlay.floodTagged(ns, vmPort, 300));
+                expected.addAll(Overlay.macLookup(ns, "fa:16:3e:00:09:02", fip, true));
+                expected.addAll(Overlay.dnatDelivery(fip, "fa:16:3e:00:09:00", "10.9.0.1", vmPort));
                 Overlay.awaitFlows(node, expected);
                 final List<String> flowsBefore = node.flows();
 
