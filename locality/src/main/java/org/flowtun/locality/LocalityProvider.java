@@ -72,6 +72,7 @@ public final class LocalityProvider implements AutoCloseable {
     private final LocalityPublisher publisher;
     private final KeyStore keyStore;
     private final LocalityEngine engine;
+    private final FlowDiagnostics diagnostics;
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
     public LocalityProvider(final DataBroker dataBroker, final NotificationPublishService notifications,
@@ -88,8 +89,10 @@ public final class LocalityProvider implements AutoCloseable {
         // after a failed write the engine has its next batch write every allocation again
         this.keyStore = new KeyStore(dataBroker, this::rewriteKeys);
         this.engine = new LocalityEngine(executor, publisher, keyStore);
-        engine.setReconciler(new FlowReconciler(new RpcFlowWriter(flowService, statisticsService), executor,
-            engine::flowsInstalled));
+        final RpcFlowWriter writer = new RpcFlowWriter(flowService, statisticsService);
+        final FlowReconciler reconciler = new FlowReconciler(writer, executor, engine::flowsInstalled);
+        engine.setReconciler(reconciler);
+        this.diagnostics = new FlowDiagnostics(executor, reconciler, writer);
     }
 
     public void init() {
@@ -165,6 +168,10 @@ public final class LocalityProvider implements AutoCloseable {
 
     public LocalityService localityService() {
         return publisher;
+    }
+
+    public FlowDiagnostics flowDiagnostics() {
+        return diagnostics;
     }
 
     private void rewriteState() {

@@ -74,6 +74,22 @@ public final class FlowReconciler {
         return flows == null ? List.of() : flows.flowsOf(owner);
     }
 
+    /** A copy of what flowtun wants on the node (empty when it knows no such node). */
+    public ExpectedFlows expectedFlows(final String node) {
+        final NodeFlows flows = nodes.get(node);
+        if (flows == null) {
+            return new ExpectedFlows(null, Map.of());
+        }
+        final Map<FlowSpec, String> owners = new HashMap<>();
+        flows.desired.forEach((key, flow) -> owners.put(flow, flows.ownerOfKey.get(key)));
+        return new ExpectedFlows(flows.openflowNodeId, owners);
+    }
+
+    /** The nodes the reconciler knows. */
+    public Set<String> nodes() {
+        return Set.copyOf(nodes.keySet());
+    }
+
     /** The node's switch connected over OpenFlow as {@code openflowNodeId}: read its flows, then reconcile. */
     public void connected(final String node, final String openflowNodeId) {
         final NodeFlows flows = nodes.computeIfAbsent(node, NodeFlows::new);
