@@ -30,13 +30,13 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 public final class LportsCommand implements Action {
     private static final List<String> LOCALITIES = List.of("local", "remote", "distributed", "none");
 
-    @Option(name = "-n", aliases = "--node", description = "Only this node (node id or chassis id)")
+    @Option(name = "--node", description = "Only this node (node id or chassis id)")
     private String node;
 
-    @Option(name = "-N", aliases = "--network", description = "Only lports of this network")
+    @Option(name = "--network", description = "Only lports of this network")
     private String network;
 
-    @Option(name = "-l", aliases = "--locality", description = "Only this locality: local, remote, distributed, "
+    @Option(name = "--locality", description = "Only this locality: local, remote, distributed, "
         + "or none (lports without a locality on any node)")
     private String locality;
 

@@ -132,12 +132,12 @@ public class ShellCommandsIT {
         assertTrue(remoteOnly, remoteOnly.contains("far-c"));
         assertFalse(remoteOnly, remoteOnly.contains("vm-c"));
         assertFalse(remoteOnly, remoteOnly.contains("loose-c"));
-        final String none = shell("flowtun:lports -l none");
+        final String none = shell("flowtun:lports --locality none");
         assertTrue(none, none.contains("loose-c") && !none.contains("far-c"));
         assertEquals("Error: unknown locality \"nearby\"; use one of [local, remote, distributed, none]",
-            shell("flowtun:lports -l nearby").trim());
+            shell("flowtun:lports --locality nearby").trim());
         assertEquals("Error: no node or chassis \"nowhere\" (see flowtun:nodes)",
-            shell("flowtun:lports -n nowhere").trim());
+            shell("flowtun:lports --node nowhere").trim());
 
         // Every expected flow is on the switch...
         final String flows = shell("flowtun:flows chassis-sa");
@@ -149,7 +149,7 @@ public class ShellCommandsIT {
 
         // ...until someone deletes one behind flowtun's back: the view names it, and who it is for.
         node.ofctl("del-flows", "table=0,in_port=" + vmPort);
-        final String missing = shell("flowtun:flows " + nodeId + " --missing");
+        final String missing = shell("flowtun:flows chassis-sa --missing");
         assertTrue(missing, missing.contains("1 missing"));
         final List<String> missingRows = Arrays.stream(missing.split("\n")).filter(line -> line.contains("MISSING"))
             .collect(Collectors.toList());
@@ -174,12 +174,14 @@ public class ShellCommandsIT {
         assertEquals(List.of("tunnel-types", "vxlan,gre,geneve"), row(shell("flowtun:config"), "tunnel-types"));
         TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, IP);
 
+        setFlowtunProperty("tunnel-types", "vxlan,gre,geneve");
         setFlowtunProperty("datapath-type", "warp");
         Await.until(Overlay.TIMEOUT, () -> newLog(logStart).contains("datapath-type: \"warp\" must be system or "
             + "netdev") ? null : "no rejection logged");
         assertEquals(List.of("datapath-type", "netdev"), row(shell("flowtun:config"), "datapath-type"));
         assertFalse(newLog(logStart), newLog(logStart).contains("at org.flowtun"));
 
+        setFlowtunProperty("datapath-type", "netdev");
         // A valid change takes effect at once: geneve goes from the configuration and from the node.
         setFlowtunProperty("tunnel-types", "vxlan,gre");
         Await.until(Overlay.TIMEOUT, () -> row(shell("flowtun:config"), "tunnel-types")
