@@ -17,8 +17,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.flowtun.impl.flow.ExpectedFlows;
 import org.flowtun.locality.FlowDiagnostics;
+import org.flowtun.locality.FlowDiagnostics.NodeSummary;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.Node;
@@ -43,7 +43,7 @@ public final class NodesCommand implements Action {
     @Override
     public Object execute() throws Exception {
         final FlowtunState state = FlowtunState.read(dataBroker);
-        final Map<String, ExpectedFlows> expected = diagnostics.expectedFlows().get(30, TimeUnit.SECONDS);
+        final Map<String, NodeSummary> summaries = diagnostics.nodeSummaries().get(30, TimeUnit.SECONDS);
         final ShellTable table = new ShellTable();
         table.column("Node");
         table.column("Chassis");
@@ -57,12 +57,12 @@ public final class NodesCommand implements Action {
             FlowtunState.values(node.getTunnelPort()).stream()
                 .sorted((left, right) -> left.getName().compareTo(right.getName()))
                 .forEach(port -> ports.add(type(port) + ":" + (port.getOfport() == null ? "-" : port.getOfport())));
-            final ExpectedFlows flows = expected.get(node.getNodeId());
+            final NodeSummary flows = summaries.get(node.getNodeId());
             table.addRow().addContent(node.getNodeId(), state.chassisOf(node.getNodeId()),
                 chassis != null && chassis.getIp() != null ? chassis.getIp().stringValue()
                     : node.getLocalIp() == null ? "-" : node.getLocalIp().stringValue(),
                 flows == null || flows.openflowNodeId() == null ? "not connected" : flows.openflowNodeId(),
-                ports.isEmpty() ? "-" : String.join(" ", ports), flows == null ? 0 : flows.owners().size());
+                ports.isEmpty() ? "-" : String.join(" ", ports), flows == null ? 0 : flows.flows());
         }
         if (state.nodes().isEmpty()) {
             session.getConsole().println("No OVS node is connected (point one at this controller: "

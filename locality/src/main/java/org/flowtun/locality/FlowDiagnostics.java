@@ -104,11 +104,31 @@ public final class FlowDiagnostics {
         this.writer = requireNonNull(writer);
     }
 
-    /** What flowtun wants on every node it knows (a copy taken on the locality thread). */
-    public ListenableFuture<Map<String, ExpectedFlows>> expectedFlows() {
+    /** A node's switch (null: not connected) and how many flows flowtun wants there. */
+    public static final class NodeSummary {
+        private final String openflowNodeId;
+        private final int flows;
+
+        NodeSummary(final String openflowNodeId, final int flows) {
+            this.openflowNodeId = openflowNodeId;
+            this.flows = flows;
+        }
+
+        public String openflowNodeId() {
+            return openflowNodeId;
+        }
+
+        public int flows() {
+            return flows;
+        }
+    }
+
+    /** Every node the locality service knows, summarised on the locality thread (no flow is copied). */
+    public ListenableFuture<Map<String, NodeSummary>> nodeSummaries() {
         return onLocalityThread(() -> {
-            final Map<String, ExpectedFlows> all = new HashMap<>();
-            reconciler.nodes().forEach(node -> all.put(node, reconciler.expectedFlows(node)));
+            final Map<String, NodeSummary> all = new HashMap<>();
+            reconciler.nodes().forEach(node -> all.put(node, new NodeSummary(reconciler.openflowNodeId(node),
+                reconciler.flowCount(node))));
             return all;
         });
     }

@@ -90,6 +90,18 @@ public final class FlowReconciler {
         return Set.copyOf(nodes.keySet());
     }
 
+    /** How many flows flowtun wants on the node. */
+    public int flowCount(final String node) {
+        final NodeFlows flows = nodes.get(node);
+        return flows == null ? 0 : flows.desired.size();
+    }
+
+    /** The node's connected switch, or null. */
+    public String openflowNodeId(final String node) {
+        final NodeFlows flows = nodes.get(node);
+        return flows == null ? null : flows.openflowNodeId;
+    }
+
     /** The node's switch connected over OpenFlow as {@code openflowNodeId}: read its flows, then reconcile. */
     public void connected(final String node, final String openflowNodeId) {
         final NodeFlows flows = nodes.computeIfAbsent(node, NodeFlows::new);

@@ -81,10 +81,9 @@ public final class ConfigValidation implements AutoCloseable {
                 ids(deleted, chassis -> chassis.getId().getValue()), lports), DIRECT));
         register(registry, InstanceIdentifier.create(Networks.class), Network.class,
             (network, tx) -> immediate(ConfigValidator.validateNetwork(network)),
-            (deleted, tx) -> readLports(tx).transformAsync(lports -> tx.read(CONFIG,
-                InstanceIdentifier.create(Subnets.class)).transform(subnets -> ConfigValidator.networksInUse(
-                    ids(deleted, network -> network.getId().getValue()), lports,
-                    subnets.map(container -> values(container.getSubnet())).orElse(List.of())), DIRECT), DIRECT));
+            (deleted, tx) -> readLports(tx).transformAsync(lports -> readList(tx, Subnets.class,
+                Subnets::getSubnet).transform(subnets -> ConfigValidator.networksInUse(
+                    ids(deleted, network -> network.getId().getValue()), lports, subnets), DIRECT), DIRECT));
         register(registry, InstanceIdentifier.create(Subnets.class), Subnet.class,
             (subnet, tx) -> exists(tx, network(subnet.getNetwork()))
                 .transform(found -> ConfigValidator.validateSubnet(subnet, found), DIRECT), null);
@@ -126,13 +125,9 @@ public final class ConfigValidation implements AutoCloseable {
     /** Deleting lports that routers, floating IPs or trunks still reference is refused (409 in-use). */
     private FluentFuture<Violations> checkLportsUnused(final List<Lport> deleted, final ReadTransaction tx) {
         final Set<String> ids = ids(deleted, lport -> lport.getId().getValue());
-        final FluentFuture<List<Router>> routers = tx.read(CONFIG, InstanceIdentifier.create(Routers.class))
-            .transform(found -> found.map(container -> values(container.getRouter())).orElse(List.of()), DIRECT);
-        final FluentFuture<List<FloatingIp>> fips = tx.read(CONFIG, InstanceIdentifier.create(FloatingIps.class))
-            .transform(found -> found.map(container -> values(container.getFloatingIp())).orElse(List.of()),
-                DIRECT);
-        final FluentFuture<List<Trunk>> trunks = tx.read(CONFIG, InstanceIdentifier.create(Trunks.class))
-            .transform(found -> found.map(container -> values(container.getTrunk())).orElse(List.of()), DIRECT);
+        final FluentFuture<List<Router>> routers = readList(tx, Routers.class, Routers::getRouter);
+        final FluentFuture<List<FloatingIp>> fips = readList(tx, FloatingIps.class, FloatingIps::getFloatingIp);
+        final FluentFuture<List<Trunk>> trunks = readList(tx, Trunks.class, Trunks::getTrunk);
         return routers.transformAsync(r -> fips.transformAsync(f -> trunks.transform(
             t -> ConfigValidator.lportsInUse(ids, r, f, t), DIRECT), DIRECT), DIRECT);
     }
@@ -146,8 +141,7 @@ public final class ConfigValidation implements AutoCloseable {
 
     /** Every lport (read when networks or chassis are deleted, or an lport gives its own tunnel key). */
     private static FluentFuture<List<Lport>> readLports(final ReadTransaction tx) {
-        return tx.read(CONFIG, InstanceIdentifier.create(Lports.class))
-            .transform(found -> found.map(container -> values(container.getLport())).orElse(List.of()), DIRECT);
+        return readList(tx, Lports.class, Lports::getLport);
     }
 
     private static <V> List<V> values(final java.util.Map<?, V> map) {
