@@ -107,6 +107,13 @@ public class LocalityAppsIT {
                 Overlay.egress(sub, 811, IP_A, tunnelB), Overlay.macLookup(netSub, "fa:16:3e:00:08:11", sub, false)
                     .get(0)));
 
+            // A port of the sub-port's network on B: B's broadcasts on it reach the sub-port's host (A).
+            overlay.boundPort("peer", "net-sub", "chassis-pb");
+            final long peerPort = nodeB.addVmPort("peer", "peer");
+            awaitFlowsInclude(nodeB, Overlay.flood(netSub, List.of(peerPort), 811, List.of(IP_A), tunnelB));
+            overlay.deletePort("peer");
+            nodeB.vsctl("del-port", "br-int", "peer");
+
             // The sub-port's VLAN changes: re-announced on A (its flows use the new VLAN); B still reaches it at A.
             overlay.trunk("trunk", "parent", Map.of("sub", 200));
             events.await("sub", List.of("local-created on " + idA, "remote-created on " + idB,

@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.flowtun.api.TunnelPort;
 import org.flowtun.api.TunnelPortListener;
 import org.flowtun.impl.config.FlowtunConfig;
@@ -133,14 +136,10 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                 .forEach(lport -> applyLport(lport.getId().getValue(), LportInfo.of(lport)));
             state.chassis().stream().filter(chassis -> !chassisIps.containsKey(chassis.getId().getValue()))
                 .forEach(chassis -> applyChassis(chassis.getId().getValue(), chassis));
-            state.routers().stream().filter(router -> !seenRoleSources.contains(ROUTER + router.getId().getValue()))
-                .forEach(router -> applyRouter(router.getId().getValue(), router));
-            state.floatingIps().stream().filter(fip -> !seenRoleSources.contains(FIP + fip.getId().getValue()))
-                .forEach(fip -> applyFloatingIp(fip.getId().getValue(), fip));
-            state.trunks().stream().filter(trunk -> !seenRoleSources.contains(TRUNK + trunk.getId().getValue()))
-                .forEach(trunk -> applyTrunk(trunk.getId().getValue(), trunk));
-            state.subnets().stream().filter(subnet -> !seenRoleSources.contains(SUBNET + subnet.getId().getValue()))
-                .forEach(subnet -> applySubnet(subnet.getId().getValue(), subnet));
+            applyInitial(ROUTER, state.routers(), router -> router.getId().getValue(), this::applyRouter);
+            applyInitial(FIP, state.floatingIps(), fip -> fip.getId().getValue(), this::applyFloatingIp);
+            applyInitial(TRUNK, state.trunks(), trunk -> trunk.getId().getValue(), this::applyTrunk);
+            applyInitial(SUBNET, state.subnets(), subnet -> subnet.getId().getValue(), this::applySubnet);
             seenLports.clear();
             seenNetworks.clear();
             seenRoleSources.clear();
@@ -196,40 +195,44 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     }
 
     void routerChanged(final Router before, final Router after) {
-        final String id = (after != null ? after : before).getId().getValue();
-        submit(() -> {
-            seenBeforeStart(ROUTER + id);
-            applyRouter(id, after);
-        });
+        roleSourceChanged(ROUTER, before, after, router -> router.getId().getValue(), this::applyRouter);
     }
 
     void floatingIpChanged(final FloatingIp before, final FloatingIp after) {
-        final String id = (after != null ? after : before).getId().getValue();
-        submit(() -> {
-            seenBeforeStart(FIP + id);
-            applyFloatingIp(id, after);
-        });
+        roleSourceChanged(FIP, before, after, fip -> fip.getId().getValue(), this::applyFloatingIp);
     }
 
     void trunkChanged(final Trunk before, final Trunk after) {
-        final String id = (after != null ? after : before).getId().getValue();
-        submit(() -> {
-            seenBeforeStart(TRUNK + id);
-            applyTrunk(id, after);
-        });
+        roleSourceChanged(TRUNK, before, after, trunk -> trunk.getId().getValue(), this::applyTrunk);
     }
 
     void subnetChanged(final Subnet before, final Subnet after) {
-        final String id = (after != null ? after : before).getId().getValue();
+        roleSourceChanged(SUBNET, before, after, subnet -> subnet.getId().getValue(), this::applySubnet);
+    }
+
+    /**
+     * A router, floating IP, trunk or subnet changed: applied on the locality thread; one delivered before the
+     * state at start was read is newer than that state, which then leaves it alone.
+     */
+    private <T> void roleSourceChanged(final String kind, final T before, final T after,
+            final Function<T, String> idOf, final BiConsumer<String, T> apply) {
+        final String id = idOf.apply(after != null ? after : before);
         submit(() -> {
-            seenBeforeStart(SUBNET + id);
-            applySubnet(id, after);
+            if (!started) {
+                seenRoleSources.add(kind + id);
+            }
+            apply.accept(id, after);
         });
     }
 
-    private void seenBeforeStart(final String source) {
-        if (!started) {
-            seenRoleSources.add(source);
+    /** Applies the entries of the state at start that no listener delivered meanwhile. */
+    private <T> void applyInitial(final String kind, final Collection<T> entries, final Function<T, String> idOf,
+            final BiConsumer<String, T> apply) {
+        for (T entry : entries) {
+            final String id = idOf.apply(entry);
+            if (!seenRoleSources.contains(kind + id)) {
+                apply.accept(id, entry);
+            }
         }
     }
 
@@ -674,8 +677,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             default:
                 break;
         }
-        final LportInfo anchor = lports.get(role.anchor());
-        if (anchor == null || roles.roleOf(anchor).kind() != LportRoles.Kind.OWN) {
+        final LportInfo anchor = bindingOf(lport, role);
+        if (anchor == null) {
             return Placement.NONE;
         }
         final Long anchorOfport = ClassificationApp.localOfport(node, anchor);
@@ -686,6 +689,23 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                     DnatApp.fixedIp(role.fixedIp(), anchor));
         }
         return remotePlacement(node, lport, anchor, network, lportKey, networkKey).orElse(Placement.NONE);
+    }
+
+    /**
+     * The lport whose binding (chassis or host) places {@code lport}: itself, the lport it follows when that one
+     * is placed by its own binding, or null (distributed, unassociated, following a missing or following lport).
+     */
+    private LportInfo bindingOf(final LportInfo lport, final LportRoles.Role role) {
+        switch (role.kind()) {
+            case OWN:
+                return lport;
+            case FLOATING:
+            case SUB_PORT:
+                final LportInfo anchor = lports.get(role.anchor());
+                return anchor == null || roles.roleOf(anchor).kind() != LportRoles.Kind.OWN ? null : anchor;
+            default:
+                return null;
+        }
     }
 
     /** Remote through where {@code binding} lives: the tunnel app's egress flow and the MAC lookup leading to it. */
@@ -752,8 +772,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             if (type != null) {
                 for (String lportId : lportsByNetwork.getOrDefault(networkId, Set.of())) {
                     final LportInfo lport = lports.get(lportId);
-                    if (lport != null && TunnelApp.isRemote(nodeInfo, lport)) {
-                        final Long ip = TunnelApp.ipv4(TunnelApp.destination(lport, chassisIp(lport.chassis())));
+                    // a sub-port or floating lport is flooded to at the host of the lport it follows
+                    final LportInfo binding = lport == null ? null : bindingOf(lport, roles.roleOf(lport));
+                    if (binding != null && TunnelApp.isRemote(nodeInfo, binding)) {
+                        final Long ip = TunnelApp.ipv4(TunnelApp.destination(binding,
+                            chassisIp(binding.chassis())));
                         if (ip != null) {
                             destinations.add(ip);
                         }
