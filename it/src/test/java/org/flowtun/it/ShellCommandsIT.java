@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
@@ -98,6 +99,70 @@ public class ShellCommandsIT {
         } finally {
             node.close();
         }
+    }
+
+    @Test
+    public void nodesLportsFlowsAndConfigAsAlignedTables() throws Exception {
+        overlay.network("net-c", "vxlan", 950);
+        overlay.boundPort("vm-c", "net-c", "chassis-sa", "fa:16:3e:00:09:50");
+        final long vmPort = node.addVmPort("vmc", "vm-c");
+        overlay.remotePort("far-c", "net-c", "192.0.2.95");
+        overlay.port("loose-c", "net-c", "");
+        LocalityEvents.awaitLocalities(restconf, "vm-c", Map.of(nodeId, "local"));
+        LocalityEvents.awaitLocalities(restconf, "far-c", Map.of(nodeId, "remote"));
+
+        final String nodes = shell("flowtun:nodes");
+        final List<String> nodeRow = row(nodes, nodeId);
+        assertEquals(nodes, List.of(nodeId, "chassis-sa", IP), nodeRow.subList(0, 3));
+        assertTrue(nodes, nodeRow.get(3).startsWith("openflow:"));
+        final List<String> ports = List.of(nodeRow.get(4).split(" "));
+        assertTrue(nodes, ports.contains("vxlan:" + node.ofport("vxlan-tunnel-port")));
+        assertTrue(nodes, ports.contains("gre:" + node.ofport("gre-tunnel-port")));
+        assertTrue(nodes, ports.contains("geneve:" + node.ofport("geneve-tunnel-port")));
+        assertAligned(nodes);
+
+        final String lports = shell("flowtun:lports");
+        assertEquals(lports, List.of("vm-c", "net-c", String.valueOf(overlay.lportKey("vm-c")), nodeId, "chassis-sa",
+            "local"), row(lports, "vm-c"));
+        assertEquals(lports, "remote", last(row(lports, "far-c")));
+        assertEquals(lports, List.of("loose-c", "net-c", String.valueOf(overlay.lportKey("loose-c")), "-", "-", "-"),
+            row(lports, "loose-c"));
+        assertAligned(lports);
+        final String remoteOnly = shell("flowtun:lports --locality remote --node chassis-sa --network net-c");
+        assertTrue(remoteOnly, remoteOnly.contains("far-c"));
+        assertFalse(remoteOnly, remoteOnly.contains("vm-c"));
+        assertFalse(remoteOnly, remoteOnly.contains("loose-c"));
+        final String none = shell("flowtun:lports --locality none");
+        assertTrue(none, none.contains("loose-c") && !none.contains("far-c"));
+        assertEquals("Error: unknown locality \"nearby\"; use one of [local, remote, distributed, none]",
+            shell("flowtun:lports --locality nearby").trim());
+        assertEquals("Error: no node or chassis \"nowhere\" (see flowtun:nodes)",
+            shell("flowtun:lports --node nowhere").trim());
+
+        // Every expected flow is on the switch...
+        final String flows = shell("flowtun:flows chassis-sa");
+        final String classification = "in_port=" + vmPort + " actions=";
+        assertTrue(flows, flows.contains(" 0 missing"));
+        assertFalse(flows, flows.contains("MISSING"));
+        assertEquals(flows, "lport:vm-c", ownerOf(flows, classification));
+        assertAligned(flows.substring(0, flows.lastIndexOf('\n', flows.length() - 2)));
+
+        // ...until someone deletes one behind flowtun's back: the view names it, and who it is for.
+        node.ofctl("del-flows", "table=0,in_port=" + vmPort);
+        final String missing = shell("flowtun:flows --missing chassis-sa");
+        assertTrue(missing, missing.contains("1 missing"));
+        final List<String> missingRows = Arrays.stream(missing.split("\n")).filter(line -> line.contains("MISSING"))
+            .collect(Collectors.toList());
+        assertEquals(missing, 1, missingRows.size());
+        assertTrue(missing, missingRows.get(0).contains(classification) && missingRows.get(0).contains("lport:vm-c"));
+        assertEquals("Error: no node or chassis \"nowhere\" (see flowtun:nodes)",
+            shell("flowtun:flows nowhere").trim());
+
+        final String config = shell("flowtun:config");
+        assertEquals(config, List.of("tunnel-types", "vxlan,gre,geneve"), row(config, "tunnel-types"));
+        assertEquals(config, List.of("datapath-type", "netdev"), row(config, "datapath-type"));
+        assertEquals(config, List.of("integration-bridge", "br-int"), row(config, "integration-bridge"));
+        assertAligned(config.substring(0, config.lastIndexOf("PID")));
     }
 
     @Test
