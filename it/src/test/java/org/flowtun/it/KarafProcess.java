@@ -98,7 +98,8 @@ final class KarafProcess implements AutoCloseable {
         }
     }
 
-    private String pid() throws IOException {
+    /** The Karaf JVM's process id (null when it has not started). */
+    String pid() throws IOException {
         final Path instances = home.resolve("instances/instance.properties");
         if (!Files.exists(instances)) {
             return null;

@@ -76,6 +76,11 @@ final class OvsNode implements AutoCloseable {
     }
 
     /** The node's network namespace (where its ovs-vswitchd runs). */
+    /** The node's private run directory (database, sockets, logs). */
+    Path dir() {
+        return dir;
+    }
+
     String netns() {
         return netns;
     }
@@ -179,6 +184,12 @@ final class OvsNode implements AutoCloseable {
             "unix:" + dir.resolve("br-int.mgmt")));
         line.addAll(Arrays.asList(args));
         return run(line.toArray(new String[0]));
+    }
+
+    /** Adds the flows in {@code file} to a bridge of this node in one OpenFlow 1.4 bundle (all or nothing). */
+    void bundleAddFlows(final String bridge, final Path file) throws IOException {
+        run("ovs-ofctl", "-O", "OpenFlow14", "--bundle", "add-flows", "unix:" + dir.resolve(bridge + ".mgmt"),
+            file.toString());
     }
 
     void stopVswitchd() throws IOException {

@@ -64,6 +64,8 @@ public class TunnelPortIT {
             assertEquals("secure", node.get("Bridge", "br-int", "fail_mode"));
             assertEquals("[OpenFlow13]", node.get("Bridge", "br-int", "protocols"));
             assertEquals("netdev", node.get("Bridge", "br-int", "datapath_type"));
+            // the switch retries the controller every second at most (OVS's default backs off to 8 s)
+            assertEquals("1000", node.vsctl("--bare", "--columns=max_backoff", "list", "Controller"));
             assertTrue(node.vsctl("show"), node.vsctl("show").contains(
                 "options: {key=flow, local_ip=\"10.99.1.1\", remote_ip=flow}"));
             TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);

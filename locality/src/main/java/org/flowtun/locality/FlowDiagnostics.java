@@ -7,33 +7,19 @@
  */
 package org.flowtun.locality;
 
-import static java.util.Objects.requireNonNull;
-
-import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.ListenableFutureTask;
-import com.google.common.util.concurrent.MoreExecutors;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Executor;
-import org.flowtun.impl.flow.ExpectedFlows;
-import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowSpec;
-import org.flowtun.impl.flow.FlowWriter;
 
 /**
  * Answers "is what flowtun wants on a node on its switch": the flows the locality apps want there, each checked
  * against a fresh read of the switch's own flowtun flows (by cookie), and the flowtun flows the switch holds that
- * nobody wants. For operators (the {@code flowtun:flows} command); never on a hot path.
+ * nobody wants. For operators (the {@code flowtun:flows} and {@code flowtun:nodes} commands); never on a hot path.
  */
-public final class FlowDiagnostics {
+public interface FlowDiagnostics {
     /** Whether an expected flow is on the switch. */
-    public enum Status {
+    enum Status {
         INSTALLED,
         MISSING,
         /** The node's switch is not connected over OpenFlow: nothing can be checked. */
@@ -41,7 +27,7 @@ public final class FlowDiagnostics {
     }
 
     /** One expected flow, who wants it, and whether the switch has it. */
-    public static final class Row {
+    final class Row {
         private final FlowSpec flow;
         private final String owner;
         private final Status status;
@@ -67,7 +53,7 @@ public final class FlowDiagnostics {
     }
 
     /** The check of one node. */
-    public static final class Report {
+    final class Report {
         private final String openflowNodeId;
         private final List<Row> rows;
         private final int unexpected;
@@ -94,18 +80,8 @@ public final class FlowDiagnostics {
         }
     }
 
-    private final Executor localityThread;
-    private final FlowReconciler reconciler;
-    private final FlowWriter writer;
-
-    FlowDiagnostics(final Executor localityThread, final FlowReconciler reconciler, final FlowWriter writer) {
-        this.localityThread = requireNonNull(localityThread);
-        this.reconciler = requireNonNull(reconciler);
-        this.writer = requireNonNull(writer);
-    }
-
     /** A node's switch (null: not connected) and how many flows flowtun wants there. */
-    public static final class NodeSummary {
+    final class NodeSummary {
         private final String openflowNodeId;
         private final int flows;
 
@@ -123,44 +99,9 @@ public final class FlowDiagnostics {
         }
     }
 
-    /** Every node the locality service knows, summarised on the locality thread (no flow is copied). */
-    public ListenableFuture<Map<String, NodeSummary>> nodeSummaries() {
-        return onLocalityThread(() -> {
-            final Map<String, NodeSummary> all = new HashMap<>();
-            reconciler.nodes().forEach(node -> all.put(node, new NodeSummary(reconciler.openflowNodeId(node),
-                reconciler.flowCount(node))));
-            return all;
-        });
-    }
+    /** Every node the locality service knows: its switch and how many flows flowtun wants there. */
+    ListenableFuture<Map<String, NodeSummary>> nodeSummaries();
 
     /** Checks the node's expected flows against its switch. */
-    public ListenableFuture<Report> check(final String node) {
-        return Futures.transformAsync(onLocalityThread(() -> reconciler.expectedFlows(node)), expected -> {
-            if (expected.openflowNodeId() == null) {
-                return Futures.immediateFuture(report(expected, null));
-            }
-            return Futures.transform(writer.installedFlows(expected.openflowNodeId()),
-                onSwitch -> report(expected, onSwitch.keySet()), MoreExecutors.directExecutor());
-        }, MoreExecutors.directExecutor());
-    }
-
-    private static Report report(final ExpectedFlows expected, final Set<Long> onSwitch) {
-        final List<Row> rows = new ArrayList<>();
-        final Set<Long> wanted = new HashSet<>();
-        expected.owners().forEach((flow, owner) -> {
-            wanted.add(flow.cookie());
-            rows.add(new Row(flow, owner, onSwitch == null ? Status.NOT_CONNECTED
-                : onSwitch.contains(flow.cookie()) ? Status.INSTALLED : Status.MISSING));
-        });
-        rows.sort(Comparator.comparingInt((Row row) -> row.flow().table())
-            .thenComparing(row -> -row.flow().priority()).thenComparing(row -> row.flow().toString()));
-        final int unexpected = onSwitch == null ? 0 : (int) onSwitch.stream().filter(c -> !wanted.contains(c)).count();
-        return new Report(expected.openflowNodeId(), rows, unexpected);
-    }
-
-    private <T> ListenableFuture<T> onLocalityThread(final java.util.concurrent.Callable<T> task) {
-        final ListenableFutureTask<T> future = ListenableFutureTask.create(task);
-        localityThread.execute(future);
-        return future;
-    }
+    ListenableFuture<Report> check(String node);
 }

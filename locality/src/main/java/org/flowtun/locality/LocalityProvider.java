@@ -92,7 +92,7 @@ public final class LocalityProvider implements AutoCloseable {
         final RpcFlowWriter writer = new RpcFlowWriter(flowService, statisticsService);
         final FlowReconciler reconciler = new FlowReconciler(writer, executor, engine::flowsInstalled);
         engine.setReconciler(reconciler);
-        this.diagnostics = new FlowDiagnostics(executor, reconciler, writer);
+        this.diagnostics = new SwitchFlowDiagnostics(executor, reconciler, writer);
     }
 
     public void init() {

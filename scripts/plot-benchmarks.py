@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+# Copyright (c) 2026 flowtun authors and others. All rights reserved.
+#
+# This program and the accompanying materials are made available under the
+# terms of the Eclipse Public License v1.0 which accompanies this distribution,
+# and is available at http://www.eclipse.org/legal/epl-v10.html
+"""Plots flowtun's benchmark figures (JSON written by the benchmarks) as PNG files, and writes them as CSV.
+
+Usage: plot-benchmarks.py <benchmarks dir>   (reads scale.json and locality.json there, when present)
+"""
+import csv
+import json
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402 (after the backend is chosen)
+
+
+def save(fig, directory, name):
+    path = os.path.join(directory, name)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    print("wrote", path)
+
+
+def write_csv(directory, name, rows):
+    if not rows:
+        return
+    path = os.path.join(directory, name)
+    with open(path, "w", newline="") as out:
+        fields = []
+        for row in rows:
+            fields += [key for key in row if key not in fields]
+        writer = csv.DictWriter(out, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    print("wrote", path)
+
+
+def tunnel_ports(directory, rows):
+    chassis = [r["chassis"] for r in rows]
+    fig, (count, timing) = plt.subplots(1, 2, figsize=(11, 4.2))
+    count.plot(chassis, [r["mesh_ports_per_node"] for r in rows], "o-", label="per-chassis mesh (N-1 per type)")
+    count.plot(chassis, [r["flowtun_ports_per_node"] for r in rows], "s-", label="flowtun (measured on OVS)")
+    count.set_xscale("log")
+    count.set_yscale("log")
+    count.set_xlabel("registered chassis")
+    count.set_ylabel("tunnel ports per node")
+    count.set_title("Tunnel ports per node (3 tunnel types)")
+    count.legend()
+    count.grid(True, which="both", alpha=0.3)
+    timing.bar([str(c) for c in chassis], [r["mesh_create_seconds"] for r in rows], color="tab:blue")
+    for i, r in enumerate(rows):
+        timing.annotate("%d ports\n%.2f s" % (r["mesh_ports_per_node"], r["mesh_create_seconds"]),
+                        (i, r["mesh_create_seconds"]), ha="center", va="bottom", fontsize=8)
+    timing.set_ylim(top=max(r["mesh_create_seconds"] for r in rows) * 1.3)
+    timing.set_xlabel("registered chassis")
+    timing.set_ylabel("seconds")
+    timing.set_title("Creating one node's mesh ports on real OVS")
+    save(fig, directory, "tunnel-ports.png")
+
+
+def bulk(directory, rows):
+    labels = ["%d" % r["ports"] for r in rows]
+    x = range(len(rows))
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    width = 0.38
+    ax.bar([i - width / 2 for i in x], [r["flows_in_ovs_seconds"] for r in rows], width,
+           label="flowtun: one PATCH until every flow is in OVS")
+    ax.bar([i + width / 2 for i in x], [r["ovs_bundle_seconds"] for r in rows], width,
+           label="OVS alone: ovs-ofctl --bundle add-flows, same flows")
+    for i, r in enumerate(rows):
+        ax.annotate("%.1fx" % r["ratio_to_ovs_bundle"], (i - width / 2, r["flows_in_ovs_seconds"]),
+                    ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(list(x))
+    ax.set_xticklabels(labels)
+    ax.set_xlabel("remote ports in one request")
+    ax.set_ylabel("seconds")
+    ax.set_title("Bulk convergence against the switch's own limit")
+    ax.set_ylim(top=max(r["flows_in_ovs_seconds"] for r in rows) * 1.35)
+    ax.legend(loc="upper left")
+    save(fig, directory, "bulk-convergence.png")
+
+
+def single_port(directory, single):
+    latencies = sorted(single["latencies_ms"])
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    ax.plot(latencies, [100.0 * (i + 1) / len(latencies) for i in range(len(latencies))])
+    for p in ("p50", "p95", "p99"):
+        ax.axvline(single[p + "_ms"], linestyle="--", alpha=0.5)
+        ax.annotate("%s %.0f ms" % (p, single[p + "_ms"]), (single[p + "_ms"], 5), rotation=90, fontsize=8)
+    ax.set_xlabel("lport PUT to its flow in OVS (ms)")
+    ax.set_ylabel("% of ports")
+    ax.set_title("Single-port convergence, %d ports present (%d samples)"
+                 % (single["ports_present"], single["samples"]))
+    ax.grid(True, alpha=0.3)
+    save(fig, directory, "single-port-latency.png")
+
+
+def cost(directory, rows):
+    lports = [r["lports"] for r in rows]
+    fig, (memory, flows) = plt.subplots(1, 2, figsize=(11, 4.2))
+    memory.plot(lports, [r["heap_after_gc_mb"] for r in rows], "o-", label="heap after full GC")
+    memory.plot(lports, [r["rss_mb"] for r in rows], "s-", label="RSS")
+    memory.set_xlabel("lports")
+    memory.set_ylabel("MB")
+    memory.set_title("Controller memory (whole Karaf JVM)")
+    memory.legend()
+    memory.grid(True, alpha=0.3)
+    flows.plot(lports, [r["flows_on_node"] for r in rows], "o-")
+    flows.set_xlabel("lports")
+    flows.set_ylabel("flows on the node")
+    flows.set_title("Flows per node")
+    flows.grid(True, alpha=0.3)
+    save(fig, directory, "controller-cost.png")
+
+
+def locality(directory, figures):
+    rows = figures["runs"]
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    ax.bar(["%d" % r["lports"] for r in rows], [r["lports_per_second"] for r in rows])
+    ax.set_xlabel("lports created (%d nodes)" % figures["nodes"])
+    ax.set_ylabel("lports classified per second")
+    ax.set_title("Locality service alone (in-memory data broker)")
+    save(fig, directory, "locality-throughput.png")
+
+
+def summary(scale):
+    """Prints the issue's targets against the figures (the figures decide; nothing here fails)."""
+    rows = []
+    bulk10k = next((r for r in scale.get("bulk", []) if r["ports"] == 10000), None)
+    if bulk10k:
+        rows.append(("10,000 remote ports converge", "<= 10 s", "%.2f s" % bulk10k["flows_in_ovs_seconds"],
+                     bulk10k["flows_in_ovs_seconds"] <= 10))
+        rows.append(("... as a multiple of OVS's own bundle", "<= 3x", "%.1fx" % bulk10k["ratio_to_ovs_bundle"],
+                     bulk10k["ratio_to_ovs_bundle"] <= 3))
+    single = scale.get("single_port")
+    if single:
+        rows.append(("single-port p99", "<= 100 ms", "%.0f ms" % single["p99_ms"], single["p99_ms"] <= 100))
+    per_lport = [r["heap_bytes_per_lport"] for r in scale.get("cost", []) if "heap_bytes_per_lport" in r]
+    if per_lport:
+        rows.append(("heap per lport", "<= 2048 B", "%d B" % max(per_lport), max(per_lport) <= 2048))
+    restart = scale.get("restart")
+    if restart:
+        rows.append(("restart, 10,000 ports reconciled (from bin/start)", "<= 30 s",
+                     "%.1f s" % restart["reconciled_seconds"], restart["reconciled_seconds"] <= 30))
+    print()
+    print("%-52s %-11s %-10s %s" % ("target", "wanted", "measured", "met"))
+    for name, wanted, measured, met in rows:
+        print("%-52s %-11s %-10s %s" % (name, wanted, measured, "yes" if met else "NO"))
+
+
+def main():
+    directory = sys.argv[1] if len(sys.argv) > 1 else "it/target/benchmarks"
+    scale_file = os.path.join(directory, "scale.json")
+    if os.path.exists(scale_file):
+        with open(scale_file) as f:
+            scale = json.load(f)
+        tunnel_ports(directory, scale["tunnel_ports"])
+        bulk(directory, scale["bulk"])
+        single_port(directory, scale["single_port"])
+        cost(directory, scale["cost"])
+        write_csv(directory, "tunnel-ports.csv", scale["tunnel_ports"])
+        write_csv(directory, "bulk.csv", scale["bulk"])
+        write_csv(directory, "cost.csv", scale["cost"])
+        summary(scale)
+    locality_file = os.path.join(directory, "locality.json")
+    if os.path.exists(locality_file):
+        with open(locality_file) as f:
+            figures = json.load(f)
+        locality(directory, figures)
+        write_csv(directory, "locality.csv", figures["runs"])
+
+
+if __name__ == "__main__":
+    main()
