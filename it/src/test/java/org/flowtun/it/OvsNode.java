@@ -38,7 +38,7 @@ final class OvsNode implements AutoCloseable {
 
     /**
      * Starts a node with the given chassis id and tunnel IP, and connects its OVSDB to the controller
-     * ({@code set-manager tcp:127.0.0.1:6640}).
+     * (a Manager {@code tcp:127.0.0.1:6640} retried every second at most, as the README recommends).
      */
     static OvsNode start(final String name, final String systemId, final String localIp) throws IOException {
         final Path dir = Files.createTempDirectory("ftovs-" + name + "-");
@@ -54,7 +54,8 @@ final class OvsNode implements AutoCloseable {
             "other_config:local_ip=" + localIp);
         node.startVswitchd();
         node.startOpenFlowRelay();
-        node.vsctl("set-manager", "tcp:127.0.0.1:6640");
+        node.vsctl("--", "--id=@manager", "create", "Manager", "target=\"tcp:127.0.0.1:6640\"", "max_backoff=1000",
+            "--", "set", "Open_vSwitch", ".", "manager_options=@manager");
         return node;
     }
 

@@ -256,6 +256,11 @@ public class ScaleBenchmark {
         final String pid = karaf.pid();
         run("jcmd", pid, "GC.run");
         final Matcher used = HEAP_USED.matcher(run("jcmd", pid, "GC.heap_info"));
+        // where the heap goes: the 40 largest classes, for a look after the run
+        final List<String> histogram = Arrays.asList(run("jcmd", pid, "GC.class_histogram").split("\n"));
+        final Path histogramFile = Path.of("target", "benchmarks", "heap-histogram-" + lports + ".txt");
+        Files.createDirectories(histogramFile.getParent());
+        Files.write(histogramFile, histogram.subList(0, Math.min(45, histogram.size())), StandardCharsets.UTF_8);
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("lports", lports);
         row.put("heap_after_gc_mb", used.find() ? round(Long.parseLong(used.group(1)) / 1024.0, 1) : null);
