@@ -40,5 +40,5 @@ mvn -B --no-transfer-progress -pl it verify -Dit.test=ScaleBenchmark -Dfailsafe.
 
 out=target/benchmarks
 mkdir -p "$out"
-cp locality/target/benchmarks/locality.json it/target/benchmarks/scale.json "$out/"
+cp locality/target/benchmarks/locality.json it/target/benchmarks/scale.json it/target/benchmarks/heap-histogram-*.txt "$out/"
 /usr/bin/python3 scripts/plot-benchmarks.py "$out"
