@@ -12,27 +12,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-command -v ovsdb-server >/dev/null 2>&1 || missing+=(openvswitch-switch)
-command -v socat >/dev/null 2>&1 || missing+=(socat)
-command -v ip >/dev/null 2>&1 || missing+=(iproute2)
-command -v mvn >/dev/null 2>&1 || missing+=(maven)
-/usr/bin/python3 -c 'import matplotlib' >/dev/null 2>&1 || missing+=(python3-matplotlib)
-if [ "${#missing[@]}" -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "flowtun benchmarks need: ${missing[*]} (install them, or run this as root to have them installed)" >&2
-    exit 1
-  fi
-  echo "Installing ${missing[*]} ..."
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-for port in 8181 6640 6653; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-    echo "Port $port is in use (a running controller?); stop it before running the benchmarks." >&2
-    exit 1
-  fi
-done
+. scripts/prerequisites.sh
+ensure_packages benchmarks ovsdb-server:openvswitch-switch socat:socat ip:iproute2 mvn:maven
+/usr/bin/python3 -c 'import matplotlib' >/dev/null 2>&1 || install_packages benchmarks python3-matplotlib
+ensure_ports_free benchmarks
 
 mvn -B --no-transfer-progress -q install -DskipTests
 mvn -B --no-transfer-progress -pl locality test -Dtest=LocalityThroughputBenchmark -DfailIfNoTests=false

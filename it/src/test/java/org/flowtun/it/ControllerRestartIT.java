@@ -10,7 +10,6 @@ package org.flowtun.it;
 import static org.junit.Assert.assertEquals;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ public class ControllerRestartIT {
             karaf.setFlowtunConfig("datapath-type", "netdev");
             karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
             karaf.start();
-            awaitRestconf();
+            restconf.awaitAnswer("flowtun-chassis:chassis-registry");
             try (OvsNode node = OvsNode.start("r", "chassis-r", "10.99.9.1")) {
                 TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.9.1");
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
@@ -77,7 +76,7 @@ public class ControllerRestartIT {
                 // are the same ones, with the same keys and cookies (the allocated keys were kept).
                 karaf.stop();
                 karaf.start();
-                awaitRestconf();
+                restconf.awaitAnswer("flowtun-chassis:chassis-registry");
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
                 TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.9.1");
                 assertEquals(vxlan, node.get("Interface", "vxlan-tunnel-port", "ofport"));
@@ -90,7 +89,7 @@ public class ControllerRestartIT {
                 karaf.stop();
                 karaf.setFlowtunConfig("tunnel-types", "vxlan,gre");
                 karaf.start();
-                awaitRestconf();
+                restconf.awaitAnswer("flowtun-chassis:chassis-registry");
                 TunnelPortChecks.awaitTunnelPorts(node, List.of("vxlan", "gre"), "10.99.9.1");
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, List.of("vxlan", "gre"));
                 assertEquals(vxlan, node.get("Interface", "vxlan-tunnel-port", "ofport"));
@@ -101,14 +100,4 @@ public class ControllerRestartIT {
         }
     }
 
-    private void awaitRestconf() throws Exception {
-        Await.until(Duration.ofMinutes(4), () -> {
-            try {
-                final Restconf.Reply reply = restconf.get("flowtun-chassis:chassis-registry");
-                return reply.status == 200 ? null : "RESTCONF answers " + reply.status;
-            } catch (AssertionError e) {
-                return "RESTCONF not up: " + e.getMessage();
-            }
-        });
-    }
 }

@@ -64,6 +64,18 @@ final class Restconf {
         this.auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Waits (up to 4 minutes) until RESTCONF answers {@code path} with 200: the controller has started. */
+    void awaitAnswer(final String path) throws Exception {
+        Await.until(Duration.ofMinutes(4), () -> {
+            try {
+                final Reply reply = get(path);
+                return reply.status == 200 ? null : "RESTCONF answers " + reply.status;
+            } catch (AssertionError e) {
+                return "RESTCONF not up: " + e.getMessage();
+            }
+        });
+    }
+
     Reply get(final String path) {
         return send(request(path).GET());
     }

@@ -72,7 +72,7 @@ public class ScaleBenchmark {
             karaf.setFlowtunConfig("datapath-type", "netdev");
             karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
             karaf.start();
-            awaitRestconf();
+            restconf.awaitAnswer("flowtun-lport:lports");
             try (OvsNode started = OvsNode.start("bench", "chassis-bench", "10.99.8.1")) {
                 node = started;
                 TunnelPortChecks.awaitTunnelPorts(node, TYPES, "10.99.8.1");
@@ -330,7 +330,7 @@ public class ScaleBenchmark {
         final Set<String> wanted = new HashSet<>(before);
         final long start = System.nanoTime();
         karaf.start();
-        awaitRestconf();
+        restconf.awaitAnswer("flowtun-lport:lports");
         final long restconfUp = System.nanoTime();
         awaitOpenFlow();
         final long connected = System.nanoTime();
@@ -384,16 +384,6 @@ public class ScaleBenchmark {
 
     private int egressFlows() throws IOException {
         return occurrences(node.ofctl("dump-flows", "table=75"), "reg7=");
-    }
-
-    private void awaitRestconf() throws Exception {
-        Await.until(Duration.ofMinutes(4), () -> {
-            try {
-                return restconf.get("flowtun-lport:lports").status == 200 ? null : "RESTCONF not ready";
-            } catch (AssertionError e) {
-                return "RESTCONF not up";
-            }
-        });
     }
 
     private void awaitOpenFlow() throws Exception {
