@@ -203,7 +203,12 @@ final class OvsNode implements AutoCloseable {
 
     /** Runs ovs-vsctl against this node's database and returns its output, trimmed. */
     String vsctl(final String... args) throws IOException {
-        final List<String> command = new ArrayList<>(List.of("ovs-vsctl", "--timeout=10",
+        return vsctlWithin(10, args);
+    }
+
+    /** Runs ovs-vsctl, waiting up to {@code seconds} for ovs-vswitchd to apply the change (big changes take long). */
+    String vsctlWithin(final int seconds, final String... args) throws IOException {
+        final List<String> command = new ArrayList<>(List.of("ovs-vsctl", "--timeout=" + seconds,
             "--db=unix:" + dir.resolve("db.sock")));
         command.addAll(Arrays.asList(args));
         return run(command.toArray(new String[0])).trim();
