@@ -135,13 +135,26 @@ public final class FlowReconciler {
         nodes.values().forEach(NodeFlows::flush);
     }
 
+    /** {@code keys} without {@code key}; null (no entry) when nothing is left. */
+    private static Set<String> without(final Set<String> keys, final String key) {
+        if (!keys.contains(key)) {
+            return keys;
+        }
+        final Set<String> rest = new HashSet<>(keys);
+        rest.remove(key);
+        return rest.isEmpty() ? null : Set.copyOf(rest);
+    }
+
+    /** A flow the switch holds, or will once its request is answered (then it is confirmed). */
     private static final class Installed {
         final long cookie;
         final short table;
+        boolean confirmed;
 
-        Installed(final long cookie, final short table) {
+        Installed(final long cookie, final short table, final boolean confirmed) {
             this.cookie = cookie;
             this.table = table;
+            this.confirmed = confirmed;
         }
     }
 
@@ -149,11 +162,10 @@ public final class FlowReconciler {
         private final String node;
         private final Map<String, FlowSpec> desired = new HashMap<>();
         private final Map<String, String> ownerOfKey = new HashMap<>();
+        /** Immutable sets (most owners have one or two flows per node: a HashSet each would cost ~200 bytes). */
         private final Map<String, Set<String>> keysOfOwner = new HashMap<>();
-        /** What the switch will hold once every request sent has been answered. */
+        /** What the switch will hold once every request sent has been answered, and what it confirmed. */
         private final Map<String, Installed> expected = new HashMap<>();
-        /** What the switch confirmed it holds. */
-        private final Map<String, Long> confirmed = new HashMap<>();
         private final Set<String> dirty = new HashSet<>();
         private final Set<String> ownersToCheck = new HashSet<>();
         /** Requests not sent yet (beyond {@link #MAX_IN_FLIGHT}), in order. */
@@ -185,7 +197,7 @@ public final class FlowReconciler {
                 final String previousOwner = ownerOfKey.put(key, owner);
                 if (previousOwner != null && !previousOwner.equals(owner)) {
                     LOG.warn("{}: flow {} wanted by {} and {}; {} wins", node, key, previousOwner, owner, owner);
-                    keysOfOwner.getOrDefault(previousOwner, new HashSet<>()).remove(key);
+                    keysOfOwner.computeIfPresent(previousOwner, (other, keys) -> without(keys, key));
                 }
                 final FlowSpec previous = desired.put(key, flow);
                 if (previous == null || previous.cookie() != flow.cookie()) {
@@ -202,7 +214,7 @@ public final class FlowReconciler {
             if (newKeys.isEmpty()) {
                 keysOfOwner.remove(owner);
             } else {
-                keysOfOwner.put(owner, newKeys);
+                keysOfOwner.put(owner, Set.copyOf(newKeys));
             }
             ownersToCheck.add(owner);
         }
@@ -214,7 +226,6 @@ public final class FlowReconciler {
             openflowNodeId = newOpenflowNodeId;
             synced = false;
             expected.clear();
-            confirmed.clear();
         }
 
         void readSwitch() {
@@ -240,8 +251,7 @@ public final class FlowReconciler {
                 final FlowSpec flow = entry.getValue();
                 wanted.add(flow.cookie());
                 if (onSwitch.containsKey(flow.cookie())) {
-                    expected.put(entry.getKey(), new Installed(flow.cookie(), flow.table()));
-                    confirmed.put(entry.getKey(), flow.cookie());
+                    expected.put(entry.getKey(), new Installed(flow.cookie(), flow.table(), true));
                     kept++;
                 } else {
                     dirty.add(entry.getKey());
@@ -271,13 +281,11 @@ public final class FlowReconciler {
                     final FlowSpec want = desired.get(key);
                     final Installed have = expected.get(key);
                     if (want != null && (have == null || have.cookie != want.cookie())) {
-                        expected.put(key, new Installed(want.cookie(), want.table()));
-                        confirmed.remove(key);
+                        expected.put(key, new Installed(want.cookie(), want.table(), false));
                         final String ofNode = openflowNodeId;
                         send(() -> writer.add(ofNode, want), "add", () -> added(key, want.cookie()));
                     } else if (want == null && have != null) {
                         expected.remove(key);
-                        confirmed.remove(key);
                         final String ofNode = openflowNodeId;
                         send(() -> writer.remove(ofNode, have.table, have.cookie), "remove", null);
                     }
@@ -301,8 +309,8 @@ public final class FlowReconciler {
                 return false;
             }
             for (String key : keys) {
-                final Long cookie = confirmed.get(key);
-                if (cookie == null || cookie != desired.get(key).cookie()) {
+                final Installed have = expected.get(key);
+                if (have == null || !have.confirmed || have.cookie != desired.get(key).cookie()) {
                     return false;
                 }
             }
@@ -311,8 +319,9 @@ public final class FlowReconciler {
 
         private void added(final String key, final long cookie) {
             final FlowSpec want = desired.get(key);
-            if (want != null && want.cookie() == cookie) {
-                confirmed.put(key, cookie);
+            final Installed have = expected.get(key);
+            if (want != null && want.cookie() == cookie && have != null && have.cookie == cookie) {
+                have.confirmed = true;
                 final String owner = ownerOfKey.get(key);
                 if (owner != null && isInstalled(owner)) {
                     listener.flowsInstalled(node, owner);

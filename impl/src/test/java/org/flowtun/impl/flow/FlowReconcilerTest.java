@@ -78,6 +78,36 @@ public class FlowReconcilerTest {
     }
 
     @Test
+    public void aFlowTakenOverByAnotherOwnerStaysWhenTheFirstLetsGo() throws Exception {
+        final FlowSpec shared = egress(1, 10);
+        final FlowSpec own = egress(2, 10);
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(shared, own));
+            reconciler.setFlows("n", "p2", List.of(shared));
+            reconciler.flush();
+        });
+        settle();
+        assertTrue(installed.containsAll(List.of("n/p1", "n/p2")));
+        assertEquals("p2", reconciler.expectedFlows("n").owners().get(shared));
+        assertEquals("p1", reconciler.expectedFlows("n").owners().get(own));
+        // p1 gives up its flows: the one p2 took over stays on the switch, p1's own goes
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of());
+            reconciler.flush();
+        });
+        settle();
+        assertEquals(Map.of(shared.cookie(), Pipeline.EGRESS), ofSwitch.flowsByKey());
+        on(() -> {
+            reconciler.setFlows("n", "p2", List.of());
+            reconciler.flush();
+        });
+        settle();
+        assertEquals(Map.of(), ofSwitch.flowsByKey());
+    }
+
+    @Test
     public void aChangedFlowIsRewrittenAndARemovedOneDeleted() throws Exception {
         on(() -> reconciler.connected("n", "openflow:1"));
         settle();
