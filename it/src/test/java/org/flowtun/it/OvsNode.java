@@ -76,12 +76,12 @@ final class OvsNode implements AutoCloseable {
         return name;
     }
 
-    /** The node's network namespace (where its ovs-vswitchd runs). */
     /** The node's private run directory (database, sockets, logs). */
     Path dir() {
         return dir;
     }
 
+    /** The node's network namespace (where its ovs-vswitchd runs). */
     String netns() {
         return netns;
     }

@@ -73,10 +73,8 @@ public class ScaleBenchmark {
             karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
             karaf.start();
             restconf.awaitAnswer("flowtun-lport:lports");
-            try (OvsNode started = OvsNode.start("bench", "chassis-bench", "10.99.8.1")) {
+            try (OvsNode started = TunnelPortChecks.startConnected("bench", "chassis-bench", "10.99.8.1", TYPES)) {
                 node = started;
-                TunnelPortChecks.awaitTunnelPorts(node, TYPES, "10.99.8.1");
-                awaitOpenFlow();
                 new Overlay(restconf).network(NET, "vxlan", 4242);
                 cost.add(costAt(0));
                 tunnelPortsVersusMesh();
@@ -333,7 +331,7 @@ public class ScaleBenchmark {
         karaf.start();
         restconf.awaitAnswer("flowtun-lport:lports");
         final long restconfUp = System.nanoTime();
-        awaitOpenFlow();
+        TunnelPortChecks.awaitConnected(node);
         final long connected = System.nanoTime();
         Await.until(LONG, () -> {
             final Set<String> now = new HashSet<>(Overlay.withoutCookies(node.flows()));
@@ -385,11 +383,6 @@ public class ScaleBenchmark {
 
     private int egressFlows() throws IOException {
         return occurrences(node.ofctl("dump-flows", "table=75"), "reg7=");
-    }
-
-    private void awaitOpenFlow() throws Exception {
-        Await.until(Duration.ofMinutes(2), () -> node.vsctl("--columns=is_connected", "list", "Controller")
-            .contains("true") ? null : "not connected over OpenFlow");
     }
 
     private static int occurrences(final String text, final String part) {

@@ -26,7 +26,6 @@ final class TunnelPortChecks {
     private TunnelPortChecks() {
     }
 
-    /** Waits until br-int's flow-based tunnel ports are exactly those of {@code types}, as the spec shows them. */
     /** Starts a node, waits for its tunnel ports of {@code types} and for its switch to connect over OpenFlow. */
     @SuppressWarnings("checkstyle:IllegalCatch")
     static OvsNode startConnected(final String name, final String chassis, final String ip,
@@ -34,8 +33,7 @@ final class TunnelPortChecks {
         final OvsNode node = OvsNode.start(name, chassis, ip);
         try {
             awaitTunnelPorts(node, types, ip);
-            Await.until(TIMEOUT, () -> node.vsctl("--columns=is_connected", "list", "Controller")
-                .contains("true") ? null : "switch " + name + " not connected over OpenFlow");
+            awaitConnected(node);
         } catch (Exception | AssertionError e) {
             node.close();
             throw e;
@@ -48,6 +46,13 @@ final class TunnelPortChecks {
         return "ovsdb://uuid/" + node.vsctl("get", "Open_vSwitch", ".", "_uuid");
     }
 
+    /** Waits until the node's switch is connected to the controller over OpenFlow. */
+    static void awaitConnected(final OvsNode node) throws Exception {
+        Await.until(TIMEOUT, () -> node.vsctl("--columns=is_connected", "list", "Controller")
+            .contains("true") ? null : "switch " + node.name() + " not connected over OpenFlow");
+    }
+
+    /** Waits until br-int's flow-based tunnel ports are exactly those of {@code types}, as the spec shows them. */
     static void awaitTunnelPorts(final OvsNode node, final List<String> types, final String localIp)
             throws Exception {
         final List<String> expected = new ArrayList<>();
