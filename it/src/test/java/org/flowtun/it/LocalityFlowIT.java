@@ -13,6 +13,7 @@ import static org.junit.Assert.assertNotEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.inject.Inject;
 import org.flowtun.api.LocalityService;
 import org.junit.After;
@@ -159,6 +160,27 @@ public class LocalityFlowIT {
         remotes.forEach((key, host) -> flows.add(Overlay.egress(key, 500, host, tunnel)));
         flows.addAll(Overlay.flood(network, List.of(vmPort), 500, List.copyOf(remotes.values()), tunnel));
         return flows;
+    }
+
+    /** Enough changes at once for flowtun to send them as OpenFlow bundles (FlowReconciler.BUNDLE_MIN is 100). */
+    @Test
+    public void hundredsOfPortsInOneRequestGetExactlyTheirFlowsAndLoseThemTogether() throws Exception {
+        final OvsNode nodeA = node("ba", "chassis-ba", "10.99.7.1");
+        overlay.network("net-b", "vxlan", 700);
+        final Map<String, String> hosts = new TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            hosts.put("bulk-" + i, "10.98." + i / 250 + "." + (i % 250 + 1));
+        }
+        overlay.remotePorts("net-b", hosts);
+        final Map<String, Long> keys = overlay.lportKeys(hosts.keySet());
+        final long tunnel = nodeA.ofport("vxlan-tunnel-port");
+        final List<String> egress = new ArrayList<>();
+        hosts.forEach((id, host) -> egress.add(Overlay.egress(keys.get(id), 700, host, tunnel)));
+        Overlay.awaitFlows(nodeA, egress);
+
+        // and all of them go in one request
+        overlay.deleteAllPorts();
+        Overlay.awaitFlows(nodeA, List.of());
     }
 
     @Test

@@ -64,6 +64,26 @@ final class Overlay {
         lports.add(id);
     }
 
+    /** Remote lports (id to host IP) created in one request (a PATCH of the lports list). */
+    void remotePorts(final String network, final Map<String, String> hostIps) {
+        final String entries = hostIps.entrySet().stream().map(port -> "{\"id\":\"" + port.getKey()
+            + "\",\"network\":\"" + network + "\",\"binding-profile\":{\"host-ip\":\"" + port.getValue() + "\"}}")
+            .collect(Collectors.joining(","));
+        expect(200, restconf.patch("flowtun-lport:lports", "{\"flowtun-lport:lports\":{\"lport\":[" + entries
+            + "]}}"));
+        lports.addAll(hostIps.keySet());
+    }
+
+    /** Deletes every lport in one request (the lports container), then puts the empty container back. */
+    void deleteAllPorts() {
+        expect(204, restconf.delete("flowtun-lport:lports"));
+        lports.clear();
+        final Restconf.Reply reply = restconf.put("flowtun-lport:lports", "{\"flowtun-lport:lports\":{}}");
+        if (reply.status != 201 && reply.status != 204) {
+            throw new AssertionError("PUT of the empty lports container: " + reply);
+        }
+    }
+
     /**
      * An lport given as the JSON members after its id and network (e.g. {@code "device-owner":
      * "flowtun-types:dhcp"}); 201 created or 204 replaced.
@@ -140,6 +160,22 @@ final class Overlay {
             expect(204, restconf.delete("flowtun-network:networks/network=" + network));
             networks.remove(network);
         }
+    }
+
+    /** The tunnel keys flowtun reports for lports (flowtun-state:lport-states), read in one request. */
+    Map<String, Long> lportKeys(final Collection<String> ids) throws Exception {
+        final Map<String, Long> keys = new TreeMap<>();
+        Await.until(TIMEOUT, () -> {
+            keys.clear();
+            final Restconf.Reply reply = restconf.get("flowtun-state:lport-states");
+            if (reply.status == 200) {
+                reply.json().get("flowtun-state:lport-states").get("lport-state").forEach(state -> keys.put(
+                    state.get("id").asText(), state.get("tunnel-key").asLong()));
+            }
+            return keys.keySet().containsAll(ids) ? null : keys.size() + " lport states, not all of " + ids.size();
+        });
+        keys.keySet().retainAll(ids);
+        return keys;
     }
 
     /** The tunnel key R flowtun reports for an lport (flowtun-state:lport-states). */

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.SalBundleService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.FloatingIps;
@@ -69,6 +71,9 @@ public final class LocalityProvider implements AutoCloseable {
     private final FlowtunConfigSource configSource;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("flowtun-locality").setDaemon(true).build());
+    /** Sends flow bundles, so that the locality thread goes on meanwhile (see {@link RpcFlowWriter}). */
+    private final ExecutorService bundleSender = Executors.newSingleThreadExecutor(
+        new ThreadFactoryBuilder().setNameFormat("flowtun-bundles").setDaemon(true).build());
     private final LocalityPublisher publisher;
     private final KeyStore keyStore;
     private final LocalityEngine engine;
@@ -76,7 +81,8 @@ public final class LocalityProvider implements AutoCloseable {
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
     public LocalityProvider(final DataBroker dataBroker, final NotificationPublishService notifications,
-            final SalFlowService flowService, final OpendaylightDirectStatisticsService statisticsService,
+            final SalFlowService flowService, final SalBundleService bundleService,
+            final OpendaylightDirectStatisticsService statisticsService,
             final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
             final FlowtunConfigSource configSource) {
         this.dataBroker = requireNonNull(dataBroker);
@@ -89,7 +95,7 @@ public final class LocalityProvider implements AutoCloseable {
         // after a failed write the engine has its next batch write every allocation again
         this.keyStore = new KeyStore(dataBroker, this::rewriteKeys);
         this.engine = new LocalityEngine(executor, publisher, keyStore);
-        final RpcFlowWriter writer = new RpcFlowWriter(flowService, statisticsService);
+        final RpcFlowWriter writer = new RpcFlowWriter(flowService, bundleService, statisticsService, bundleSender);
         final FlowReconciler reconciler = new FlowReconciler(writer, executor, engine::flowsInstalled);
         engine.setReconciler(reconciler);
         this.diagnostics = new SwitchFlowDiagnostics(executor, reconciler, writer);
@@ -193,6 +199,7 @@ public final class LocalityProvider implements AutoCloseable {
             }
         }
         executor.shutdownNow();
+        bundleSender.shutdownNow();
         publisher.close();
         keyStore.close();
     }

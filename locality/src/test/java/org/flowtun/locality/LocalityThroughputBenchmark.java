@@ -55,6 +55,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundleOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.SalBundleService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddFlowCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisBuilder;
@@ -120,8 +125,8 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
         };
         final ChassisRegistryCache chassis = new ChassisRegistryCache(getDataBroker());
         final LocalityProvider provider = new LocalityProvider(getDataBroker(),
-            getDataBrokerTestCustomizer().createNotificationPublishService(), flowService(), statisticsService(),
-            switches, chassis, tunnelPorts, configSource);
+            getDataBrokerTestCustomizer().createNotificationPublishService(), flowService(), bundleService(),
+            statisticsService(), switches, chassis, tunnelPorts, configSource);
         provider.init();
         provider.localityService().registerListener(this::count);
 
@@ -286,6 +291,26 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
                         return RpcResultBuilder.success(new AddFlowOutputBuilder().build()).buildFuture();
                     case "removeFlow":
                         return RpcResultBuilder.success(new RemoveFlowOutputBuilder().build()).buildFuture();
+                    default:
+                        throw new UnsupportedOperationException(method.getName());
+                }
+            });
+    }
+
+    /** OpenFlowPlugin's bundle RPCs, as a switch that takes every bundle at once. */
+    private SalBundleService bundleService() {
+        return (SalBundleService) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {SalBundleService.class}, (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "controlBundle":
+                        return RpcResultBuilder.success(new ControlBundleOutputBuilder().build()).buildFuture();
+                    case "addBundleMessages":
+                        ((AddBundleMessagesInput) args[0]).getMessages().getMessage().forEach(message -> {
+                            if (message.getBundleInnerMessage() instanceof BundleAddFlowCase) {
+                                flowAdds.incrementAndGet();
+                            }
+                        });
+                        return RpcResultBuilder.success(new AddBundleMessagesOutputBuilder().build()).buildFuture();
                     default:
                         throw new UnsupportedOperationException(method.getName());
                 }

@@ -133,16 +133,69 @@ public class FlowReconcilerTest {
         settle();
         ofSwitch.holdReplies = true;
         on(() -> {
+            // one flow per flush: each goes as a flow-mod of its own (too few for a bundle)
             for (int i = 1; i <= FlowReconciler.MAX_IN_FLIGHT + 500; i++) {
+                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+                reconciler.flush();
+            }
+        });
+        settle();
+        assertEquals(FlowReconciler.MAX_IN_FLIGHT, ofSwitch.held.size());
+        assertEquals(0, ofSwitch.bundles);
+        ofSwitch.releaseHeld(executor);
+        settle();
+        assertEquals(FlowReconciler.MAX_IN_FLIGHT + 500, ofSwitch.flows.size());
+    }
+
+    @Test
+    public void manyChangesAtOnceGoAsBundlesOfBoundedSize() throws Exception {
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        final int count = FlowReconciler.BUNDLE_MAX + 500;
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
                 reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
             }
             reconciler.flush();
         });
         settle();
-        assertEquals(FlowReconciler.MAX_IN_FLIGHT, ofSwitch.held.size());
-        ofSwitch.releaseHeld(executor);
+        assertEquals(2, ofSwitch.bundles);
+        assertEquals(List.of(), ofSwitch.added);
+        assertEquals(count, ofSwitch.flows.size());
+        assertEquals(count, installed.size());
+        // and removing them all goes as bundles too
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                reconciler.setFlows("n", "p" + i, List.of());
+            }
+            reconciler.flush();
+        });
         settle();
-        assertEquals(FlowReconciler.MAX_IN_FLIGHT + 500, ofSwitch.flows.size());
+        assertEquals(4, ofSwitch.bundles);
+        assertEquals(Map.of(), ofSwitch.flowsByKey());
+    }
+
+    @Test
+    public void aBundleTheSwitchRefusesIsRetriedFlowByFlow() throws Exception {
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        ofSwitch.refuseBundles = true;
+        final int count = FlowReconciler.BUNDLE_MIN * 2;
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+            }
+            reconciler.flush();
+        });
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (installed.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            settle();
+        }
+        assertEquals(1, ofSwitch.bundles);
+        assertEquals(count, ofSwitch.added.size());
+        assertEquals(count, ofSwitch.flows.size());
+        assertEquals(count, installed.size());
     }
 
     private static FlowSpec egress(final long port, final long destination) {
@@ -168,10 +221,32 @@ public class FlowReconcilerTest {
         final List<FlowSpec> added = new ArrayList<>();
         final List<Runnable> held = new ArrayList<>();
         boolean holdReplies;
+        boolean refuseBundles;
+        int bundles;
 
         @Override
         public synchronized ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
             added.add(flow);
+            install(flow);
+            return reply();
+        }
+
+        @Override
+        public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
+                final Map<Long, Short> removes) {
+            bundles++;
+            if (refuseBundles) {
+                return Futures.immediateFailedFuture(new IllegalStateException("bundle refused"));
+            }
+            removes.keySet().forEach(cookie -> {
+                flows.remove(cookie);
+                keys.remove(cookie);
+            });
+            adds.forEach(this::install);
+            return reply();
+        }
+
+        private void install(final FlowSpec flow) {
             keys.entrySet().removeIf(entry -> {
                 if (entry.getValue().equals(flow.key())) {
                     flows.remove(entry.getKey());
@@ -181,7 +256,6 @@ public class FlowReconcilerTest {
             });
             flows.put(flow.cookie(), flow.table());
             keys.put(flow.cookie(), flow.key());
-            return reply();
         }
 
         @Override

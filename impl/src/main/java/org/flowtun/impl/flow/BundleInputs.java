@@ -1,0 +1,79 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundleInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundleInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.MessagesBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.MessageBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.flow._case.AddFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleFlags;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
+
+/**
+ * Inputs of OpenFlowPlugin's bundle RPCs ({@code sal-bundle}, ONF extension 230, which Open vSwitch implements
+ * for OpenFlow 1.3): open, add flow-mods, commit or discard. The flow-mods are the very ones
+ * {@link OpenFlowInputs} builds for the flow RPCs.
+ */
+public final class BundleInputs {
+    /** Applied all or nothing, in the order given. */
+    private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
+
+    private BundleInputs() {
+    }
+
+    public static ControlBundleInput control(final String openflowNodeId, final BundleId id,
+            final BundleControlType type) {
+        return new ControlBundleInputBuilder()
+            .setNode(OpenFlowInputs.nodeRef(openflowNodeId))
+            .setBundleId(id)
+            .setType(type)
+            .setFlags(ATOMIC_ORDERED)
+            .build();
+    }
+
+    /** The bundle's messages: the removals first, then the additions (an addition replaces a flow it matches). */
+    public static List<Message> messages(final String openflowNodeId, final List<FlowSpec> adds,
+            final Map<Long, Short> removes) {
+        final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
+        final List<Message> messages = new ArrayList<>(adds.size() + removes.size());
+        removes.forEach((cookie, table) -> messages.add(new MessageBuilder().setNode(node)
+            .setBundleInnerMessage(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(
+                new RemoveFlowCaseDataBuilder(OpenFlowInputs.removeFlow(openflowNodeId, table, cookie)).build())
+                .build())
+            .build()));
+        for (FlowSpec flow : adds) {
+            messages.add(new MessageBuilder().setNode(node)
+                .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
+                    new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
+                .build());
+        }
+        return messages;
+    }
+
+    public static AddBundleMessagesInput add(final String openflowNodeId, final BundleId id,
+            final List<Message> messages) {
+        return new AddBundleMessagesInputBuilder()
+            .setNode(OpenFlowInputs.nodeRef(openflowNodeId))
+            .setBundleId(id)
+            .setFlags(ATOMIC_ORDERED)
+            .setMessages(new MessagesBuilder().setMessage(messages).build())
+            .build();
+    }
+}
