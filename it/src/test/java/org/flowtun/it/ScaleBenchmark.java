@@ -56,6 +56,7 @@ public class ScaleBenchmark {
     private static final String NET = "bench-net";
     private static final Duration LONG = Duration.ofMinutes(10);
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
     private static final Pattern FLOW_COUNT = Pattern.compile("flow_count=(\\d+)");
 
     private final Restconf restconf = new Restconf(8181, LONG);
@@ -253,30 +254,47 @@ public class ScaleBenchmark {
         return row;
     }
 
-    /** Heap after a full GC and RSS of the Karaf JVM, and flows on the node, with {@code lports} present. */
+    /**
+     * Heap after a full GC (the bytes of live objects, from the class histogram's total, and what G1 reports as
+     * used, which also counts its regions' slack) and RSS of the Karaf JVM, and flows on the node, with
+     * {@code lports} present.
+     */
     private Map<String, Object> costAt(final int lports) throws Exception {
         final String pid = karaf.pid();
         run("jcmd", pid, "GC.run");
         final Matcher used = HEAP_USED.matcher(run("jcmd", pid, "GC.heap_info"));
-        // where the heap goes: the 40 largest classes, for a look after the run
+        // GC.class_histogram runs a full GC first: its total is the live heap
         final List<String> histogram = Arrays.asList(run("jcmd", pid, "GC.class_histogram").split("\n"));
+        final Matcher total = HISTOGRAM_TOTAL.matcher(histogram.get(histogram.size() - 1));
+        // where the heap goes: the 40 largest classes and the total, for a look after the run
         final Path histogramFile = Path.of("target", "benchmarks", "heap-histogram-" + lports + ".txt");
         Files.createDirectories(histogramFile.getParent());
-        Files.write(histogramFile, histogram.subList(0, Math.min(45, histogram.size())), StandardCharsets.UTF_8);
+        final List<String> kept = new ArrayList<>(histogram.subList(0, Math.min(45, histogram.size())));
+        kept.add(histogram.get(histogram.size() - 1));
+        Files.write(histogramFile, kept, StandardCharsets.UTF_8);
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("lports", lports);
+        row.put("live_heap_mb", total.find() ? round(Long.parseLong(total.group(1)) / 1024.0 / 1024.0, 1) : null);
         row.put("heap_after_gc_mb", used.find() ? round(Long.parseLong(used.group(1)) / 1024.0, 1) : null);
         final String rss = Files.readAllLines(Path.of("/proc", pid, "status")).stream()
             .filter(line -> line.startsWith("VmRSS:")).findFirst().orElse("VmRSS: 0 kB");
         row.put("rss_mb", round(Long.parseLong(rss.replaceAll("\\D+", "")) / 1024.0, 1));
         row.put("flows_on_node", node.flows().size());
-        if (!cost.isEmpty() && lports >= 10_000 && row.get("heap_after_gc_mb") != null) {
-            final double base = (Double) cost.get(0).get("heap_after_gc_mb");
-            row.put("heap_bytes_per_lport", Math.round(((Double) row.get("heap_after_gc_mb") - base) * 1024 * 1024
-                / lports));
+        if (!cost.isEmpty() && lports >= 10_000) {
+            perLport(row, "live_heap_mb", "live_bytes_per_lport", lports);
+            perLport(row, "heap_after_gc_mb", "heap_bytes_per_lport", lports);
         }
         log("cost", row);
         return row;
+    }
+
+    /** The growth of {@code figure} (MB) since the first measurement (no lports), per lport in bytes. */
+    private void perLport(final Map<String, Object> row, final String figure, final String name, final int lports) {
+        final Object base = cost.get(0).get(figure);
+        final Object now = row.get(figure);
+        if (base != null && now != null) {
+            row.put(name, Math.round(((Double) now - (Double) base) * 1024 * 1024 / lports));
+        }
     }
 
     /** {@value #BOUND} ports bound to one remote chassis; its IP changes; until every flow carries the new one. */

@@ -89,7 +89,8 @@ final class LocalityPublisher implements LocalityService, AutoCloseable {
     }
 
     void created(final String node, final String lport, final Locality locality) {
-        localities.computeIfAbsent(lport, id -> new HashMap<>()).put(node, locality);
+        // sized for a few nodes (a HashMap's default table of 16 would be most of the cost of each lport's entry)
+        localities.computeIfAbsent(lport, id -> new HashMap<>(4)).put(node, locality);
         announce(node, lport, locality, "-created");
     }
 

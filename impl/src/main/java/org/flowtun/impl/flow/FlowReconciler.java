@@ -53,8 +53,9 @@ public final class FlowReconciler {
     static final int MAX_IN_FLIGHT = 2000;
     /**
      * From this many changes at once, a node's changes go to the switch as OpenFlow bundles: one commit instead
-     * of a flow-mod each (Open vSwitch takes 10,000 flows ~5 times faster so). Fewer go flow by flow: a bundle
-     * costs three round trips where a flow-mod costs one.
+     * of a flow-mod each (Open vSwitch takes 10,000 flows ~5 times faster so). Fewer go flow by flow: a bundle is
+     * three RPCs and a hop to the bundle thread, and single ports sent as bundles had a longer latency tail
+     * (p99 94 ms against 65 ms, 200 ports one by one).
      */
     static final int BUNDLE_MIN = 100;
     /** Changes per bundle: a large change goes as several, each confirmed as soon as the switch commits it. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A flow an app wants on a switch, independent of OpenFlowPlugin's model: what the pure flow-building functions
@@ -38,7 +39,7 @@ public final class FlowSpec {
     private final Long writeMetadata;
     private final Short gotoTable;
     private final String key;
-    private final String text;
+    /** Not kept: its hash is the cookie, and at 100,000 flows per node the text would cost ~15 MB. */
     private final long cookie;
 
     private FlowSpec(final Builder builder) {
@@ -83,6 +84,11 @@ public final class FlowSpec {
             }
         }
         key = match.toString();
+        cookie = app.cookie() | Hashing.murmur3_128().hashString(text(), StandardCharsets.UTF_8).asLong()
+            & Pipeline.FLOW_HASH_MASK;
+    }
+
+    private String text() {
         final List<String> parts = new ArrayList<>();
         if (!actions.isEmpty()) {
             final List<String> applied = new ArrayList<>();
@@ -95,9 +101,7 @@ public final class FlowSpec {
         if (gotoTable != null) {
             parts.add("goto_table:" + gotoTable);
         }
-        text = key + " actions=" + (parts.isEmpty() ? "drop" : String.join(",", parts));
-        cookie = app.cookie() | Hashing.murmur3_128().hashString(text, StandardCharsets.UTF_8).asLong()
-            & Pipeline.FLOW_HASH_MASK;
+        return key + " actions=" + (parts.isEmpty() ? "drop" : String.join(",", parts));
     }
 
     public static Builder builder(final FlowApp app, final short table, final int priority) {
@@ -173,20 +177,29 @@ public final class FlowSpec {
         return cookie;
     }
 
+    /** Same app, match and instructions (the text the cookie hashes; the cookie is compared first). */
     @Override
     public boolean equals(final Object obj) {
-        return obj instanceof FlowSpec && ((FlowSpec) obj).text.equals(text) && ((FlowSpec) obj).app == app;
+        if (this == obj) {
+            return true;
+        }
+        if (!(obj instanceof FlowSpec)) {
+            return false;
+        }
+        final FlowSpec other = (FlowSpec) obj;
+        return cookie == other.cookie && app == other.app && key.equals(other.key) && actions.equals(other.actions)
+            && Objects.equals(writeMetadata, other.writeMetadata) && Objects.equals(gotoTable, other.gotoTable);
     }
 
     @Override
     public int hashCode() {
-        return text.hashCode();
+        return Long.hashCode(cookie);
     }
 
     /** The flow as {@code ovs-ofctl -O OpenFlow13 dump-flows} would show it (without counters and cookie). */
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 
     public static final class Builder {
