@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalityEngine implements SwitchStateListener, TunnelPortListener {
     private static final Logger LOG = LoggerFactory.getLogger(LocalityEngine.class);
-    static final String LPORT_OWNER = "lport:";
+    static final String LPORT_OWNER = LportInfo.FLOW_OWNER_PREFIX;
     static final String NETWORK_OWNER = "network:";
     private static final String ROUTER = "router:";
     private static final String FIP = "floating-ip:";
@@ -626,7 +626,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             }
         }
         final List<FlowSpec> flows = placement.flows();
-        final String owner = LPORT_OWNER + lportId;
+        final String owner = lport != null ? lport.flowOwner() : LportInfo.flowOwner(lportId);
         if (lport != null && !Set.copyOf(reconciler.flows(node, owner)).equals(Set.copyOf(flows))) {
             // the network's flooding on the node may change with this port
             markIngress(node, lport.network());

@@ -20,7 +20,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
  * What the locality apps need of an lport, taken once from its configuration.
  */
 public final class LportInfo {
+    /** The prefix of an lport's owner name in the flow reconciler. */
+    static final String FLOW_OWNER_PREFIX = "lport:";
+
     private final String id;
+    /** Built once: every node's reconciler keeps the owner name of the lport's flows there. */
+    private final String flowOwner;
     private final String network;
     private final Long explicitKey;
     private final String chassis;
@@ -37,6 +42,7 @@ public final class LportInfo {
     public LportInfo(final String id, final String network, final Long explicitKey, final String chassis,
             final String hostIp, final String mac, final String ipv4, final boolean dhcpOwner) {
         this.id = requireNonNull(id);
+        this.flowOwner = flowOwner(id);
         this.network = network;
         this.explicitKey = explicitKey;
         this.chassis = chassis;
@@ -44,6 +50,16 @@ public final class LportInfo {
         this.mac = mac;
         this.ipv4 = ipv4;
         this.dhcpOwner = dhcpOwner;
+    }
+
+    /** The owner name of an lport's flows in the flow reconciler. */
+    static String flowOwner(final String lportId) {
+        return FLOW_OWNER_PREFIX + lportId;
+    }
+
+    /** {@link #flowOwner(String)} of this lport, one instance for all nodes. */
+    String flowOwner() {
+        return flowOwner;
     }
 
     public static LportInfo of(final Lport lport) {
