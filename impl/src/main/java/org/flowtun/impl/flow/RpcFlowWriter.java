@@ -94,8 +94,9 @@ public final class RpcFlowWriter implements FlowWriter {
     }
 
     /**
-     * Open, messages, commit: sent at once, in order on the one connection. The switch answers the first failure
-     * with an error and refuses the rest (the commit of a bundle it could not fill fails).
+     * Open, messages, commit: sent at once, in order on the one connection. The future fails with the first step
+     * the switch refuses; a switch may still commit the messages it took, so after a failure what it holds is
+     * unknown (the reconciler reads it again).
      */
     private ListenableFuture<?> send(final String openflowNodeId, final BundleId id, final String what,
             final List<FlowSpec> adds, final Map<Long, Short> removes) {
