@@ -148,11 +148,11 @@ public final class FlowReconciler {
     }
 
     /** {@code keys} without {@code key}; null (no entry) when nothing is left. */
-    private static Set<String> without(final Set<String> keys, final String key) {
+    private static Set<Long> without(final Set<Long> keys, final Long key) {
         if (!keys.contains(key)) {
             return keys;
         }
-        final Set<String> rest = new HashSet<>(keys);
+        final Set<Long> rest = new HashSet<>(keys);
         rest.remove(key);
         return rest.isEmpty() ? null : Set.copyOf(rest);
     }
@@ -172,13 +172,13 @@ public final class FlowReconciler {
 
     private final class NodeFlows {
         private final String node;
-        private final Map<String, FlowSpec> desired = new HashMap<>();
-        private final Map<String, String> ownerOfKey = new HashMap<>();
+        private final Map<Long, FlowSpec> desired = new HashMap<>();
+        private final Map<Long, String> ownerOfKey = new HashMap<>();
         /** Immutable sets (most owners have one or two flows per node: a HashSet each would cost ~200 bytes). */
-        private final Map<String, Set<String>> keysOfOwner = new HashMap<>();
+        private final Map<String, Set<Long>> keysOfOwner = new HashMap<>();
         /** What the switch will hold once every request sent has been answered, and what it confirmed. */
-        private final Map<String, Installed> expected = new HashMap<>();
-        private final Set<String> dirty = new HashSet<>();
+        private final Map<Long, Installed> expected = new HashMap<>();
+        private final Set<Long> dirty = new HashSet<>();
         private final Set<String> ownersToCheck = new HashSet<>();
         /** Requests not sent yet (beyond {@link #MAX_IN_FLIGHT}), in order. */
         private final Deque<Runnable> queued = new ArrayDeque<>();
@@ -196,17 +196,17 @@ public final class FlowReconciler {
         }
 
         Collection<FlowSpec> flowsOf(final String owner) {
-            final Set<String> keys = keysOfOwner.getOrDefault(owner, Set.of());
+            final Set<Long> keys = keysOfOwner.getOrDefault(owner, Set.of());
             final List<FlowSpec> result = new ArrayList<>(keys.size());
             keys.forEach(key -> result.add(desired.get(key)));
             return result;
         }
 
         void setFlows(final String owner, final Collection<FlowSpec> flows) {
-            final Set<String> oldKeys = keysOfOwner.getOrDefault(owner, Set.of());
-            final Set<String> newKeys = new HashSet<>();
+            final Set<Long> oldKeys = keysOfOwner.getOrDefault(owner, Set.of());
+            final Set<Long> newKeys = new HashSet<>();
             for (FlowSpec flow : flows) {
-                final String key = flow.key();
+                final Long key = flow.key();
                 newKeys.add(key);
                 final String previousOwner = ownerOfKey.put(key, owner);
                 if (previousOwner != null && !previousOwner.equals(owner)) {
@@ -218,7 +218,7 @@ public final class FlowReconciler {
                     dirty.add(key);
                 }
             }
-            for (String key : oldKeys) {
+            for (Long key : oldKeys) {
                 if (!newKeys.contains(key) && owner.equals(ownerOfKey.get(key))) {
                     ownerOfKey.remove(key);
                     desired.remove(key);
@@ -261,7 +261,7 @@ public final class FlowReconciler {
         private void reconcile(final Map<Long, Short> onSwitch) {
             int kept = 0;
             final Set<Long> wanted = new HashSet<>();
-            for (Map.Entry<String, FlowSpec> entry : desired.entrySet()) {
+            for (Map.Entry<Long, FlowSpec> entry : desired.entrySet()) {
                 final FlowSpec flow = entry.getValue();
                 wanted.add(flow.cookie());
                 if (onSwitch.containsKey(flow.cookie())) {
@@ -284,10 +284,10 @@ public final class FlowReconciler {
 
         void flush() {
             if (synced && !dirty.isEmpty()) {
-                final List<String> addKeys = new ArrayList<>();
+                final List<Long> addKeys = new ArrayList<>();
                 final List<FlowSpec> adds = new ArrayList<>();
                 final Map<Long, Short> removes = new HashMap<>();
-                for (String key : dirty) {
+                for (Long key : dirty) {
                     final FlowSpec want = desired.get(key);
                     final Installed have = expected.get(key);
                     if (want != null && (have == null || have.cookie != want.cookie())) {
@@ -311,13 +311,13 @@ public final class FlowReconciler {
         }
 
         /** Sends removals and additions ({@code adds.get(i)} is the flow of {@code addKeys.get(i)}). */
-        private void write(final List<String> addKeys, final List<FlowSpec> adds, final Map<Long, Short> removes) {
+        private void write(final List<Long> addKeys, final List<FlowSpec> adds, final Map<Long, Short> removes) {
             final String ofNode = openflowNodeId;
             if (flowByFlow || adds.size() + removes.size() < BUNDLE_MIN) {
                 removes.forEach((cookie, table) -> send(() -> writer.remove(ofNode, table, cookie), "remove", 1,
                     null));
                 for (int i = 0; i < adds.size(); i++) {
-                    final String key = addKeys.get(i);
+                    final Long key = addKeys.get(i);
                     final FlowSpec flow = adds.get(i);
                     send(() -> writer.add(ofNode, flow), "add", 1, () -> added(key, flow.cookie()));
                 }
@@ -340,11 +340,11 @@ public final class FlowReconciler {
             }
         }
 
-        private void sendBundle(final List<String> addKeys, final List<FlowSpec> adds,
+        private void sendBundle(final List<Long> addKeys, final List<FlowSpec> adds,
                 final Map<Long, Short> removes) {
             final String ofNode = openflowNodeId;
             final List<FlowSpec> bundleAdds = List.copyOf(adds);
-            final List<String> bundleKeys = List.copyOf(addKeys);
+            final List<Long> bundleKeys = List.copyOf(addKeys);
             send(() -> writer.bundle(ofNode, bundleAdds, removes), BUNDLE, bundleAdds.size() + removes.size(), () -> {
                 for (int i = 0; i < bundleKeys.size(); i++) {
                     added(bundleKeys.get(i), bundleAdds.get(i).cookie());
@@ -353,14 +353,14 @@ public final class FlowReconciler {
         }
 
         private boolean isInstalled(final String owner) {
-            final Set<String> keys = keysOfOwner.get(owner);
+            final Set<Long> keys = keysOfOwner.get(owner);
             if (keys == null) {
                 return true;
             }
             if (!synced) {
                 return false;
             }
-            for (String key : keys) {
+            for (Long key : keys) {
                 final Installed have = expected.get(key);
                 if (have == null || !have.confirmed || have.cookie != desired.get(key).cookie()) {
                     return false;
@@ -369,7 +369,7 @@ public final class FlowReconciler {
             return true;
         }
 
-        private void added(final String key, final long cookie) {
+        private void added(final Long key, final long cookie) {
             final FlowSpec want = desired.get(key);
             final Installed have = expected.get(key);
             if (want != null && want.cookie() == cookie && have != null && have.cookie == cookie) {

@@ -217,7 +217,7 @@ public class FlowReconcilerTest {
     /** A switch as a table of cookies; answers at once unless told to hold the replies. */
     private static final class FakeSwitch implements FlowWriter {
         final Map<Long, Short> flows = new HashMap<>();
-        final Map<Long, String> keys = new HashMap<>();
+        final Map<Long, Long> keys = new HashMap<>();
         final List<FlowSpec> added = new ArrayList<>();
         final List<Runnable> held = new ArrayList<>();
         boolean holdReplies;
