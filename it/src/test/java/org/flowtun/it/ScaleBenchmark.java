@@ -388,7 +388,7 @@ public class ScaleBenchmark {
         final Restconf.Reply reply = restconf.delete("flowtun-lport:lports");
         assertEquals(reply.toString(), 204, reply.status);
         Await.until(LONG, () -> {
-            final int left = egressFlows();
+            final int left = egressFlowCount();
             return left == 0 ? null : left + " egress flows left";
         });
     }
@@ -414,10 +414,6 @@ public class ScaleBenchmark {
             throw new IOException("no flow_count in ovs-ofctl dump-aggregate");
         }
         return Integer.parseInt(count.group(1));
-    }
-
-    private int egressFlows() throws IOException {
-        return occurrences(node.ofctl("dump-flows", "table=75"), "reg7=");
     }
 
     private static int occurrences(final String text, final String part) {

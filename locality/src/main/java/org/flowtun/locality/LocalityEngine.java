@@ -58,7 +58,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalityEngine implements SwitchStateListener, TunnelPortListener {
     private static final Logger LOG = LoggerFactory.getLogger(LocalityEngine.class);
-    static final String LPORT_OWNER = LportInfo.FLOW_OWNER_PREFIX;
     static final String NETWORK_OWNER = "network:";
     private static final String ROUTER = "router:";
     private static final String FIP = "floating-ip:";
@@ -395,10 +394,10 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
 
     /** From the reconciler (on this thread): every flow of {@code owner} on {@code node} is on the switch. */
     void flowsInstalled(final String node, final String owner) {
-        if (!owner.startsWith(LPORT_OWNER)) {
+        final String lport = LportInfo.lportOfFlowOwner(owner);
+        if (lport == null) {
             return;
         }
-        final String lport = owner.substring(LPORT_OWNER.length());
         final Map<String, Locality> waiting = pending.get(node);
         final Locality target = waiting == null ? null : waiting.remove(lport);
         if (target != null && publisher.locality(node, lport) != target) {

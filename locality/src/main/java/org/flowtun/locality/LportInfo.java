@@ -21,7 +21,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
  */
 public final class LportInfo {
     /** The prefix of an lport's owner name in the flow reconciler. */
-    static final String FLOW_OWNER_PREFIX = "lport:";
+    private static final String FLOW_OWNER_PREFIX = "lport:";
 
     private final String id;
     /** Built once: every node's reconciler keeps the owner name of the lport's flows there. */
@@ -60,6 +60,11 @@ public final class LportInfo {
     /** {@link #flowOwner(String)} of this lport, one instance for all nodes. */
     String flowOwner() {
         return flowOwner;
+    }
+
+    /** The lport whose flows {@code owner} names, or null when it names no lport's. */
+    static String lportOfFlowOwner(final String owner) {
+        return owner.startsWith(FLOW_OWNER_PREFIX) ? owner.substring(FLOW_OWNER_PREFIX.length()) : null;
     }
 
     public static LportInfo of(final Lport lport) {

@@ -60,7 +60,6 @@ public final class FlowReconciler {
     static final int BUNDLE_MIN = 100;
     /** Changes per bundle: a large change goes as several, each confirmed as soon as the switch commits it. */
     static final int BUNDLE_MAX = 10_000;
-    private static final String BUNDLE = "bundle";
 
     private final FlowWriter writer;
     private final ScheduledExecutorService executor;
@@ -315,11 +314,11 @@ public final class FlowReconciler {
             final String ofNode = openflowNodeId;
             if (flowByFlow || adds.size() + removes.size() < BUNDLE_MIN) {
                 removes.forEach((cookie, table) -> send(() -> writer.remove(ofNode, table, cookie), "remove", 1,
-                    null));
+                    null, null));
                 for (int i = 0; i < adds.size(); i++) {
                     final Long key = addKeys.get(i);
                     final FlowSpec flow = adds.get(i);
-                    send(() -> writer.add(ofNode, flow), "add", 1, () -> added(key, flow.cookie()));
+                    send(() -> writer.add(ofNode, flow), "add", 1, () -> added(key, flow.cookie()), null);
                 }
                 return;
             }
@@ -345,11 +344,19 @@ public final class FlowReconciler {
             final String ofNode = openflowNodeId;
             final List<FlowSpec> bundleAdds = List.copyOf(adds);
             final List<Long> bundleKeys = List.copyOf(addKeys);
-            send(() -> writer.bundle(ofNode, bundleAdds, removes), BUNDLE, bundleAdds.size() + removes.size(), () -> {
+            send(() -> writer.bundle(ofNode, bundleAdds, removes), "bundle", bundleAdds.size() + removes.size(), () -> {
                 for (int i = 0; i < bundleKeys.size(); i++) {
                     added(bundleKeys.get(i), bundleAdds.get(i).cookie());
                 }
-            });
+            }, this::bundleRefused);
+        }
+
+        private void bundleRefused(final Throwable error) {
+            if (!flowByFlow) {
+                flowByFlow = true;
+                LOG.warn("{}: {} refused a bundle ({}); sending its flows one by one until it reconnects", node,
+                    openflowNodeId, error.getMessage());
+            }
         }
 
         private boolean isInstalled(final String owner) {
@@ -383,18 +390,22 @@ public final class FlowReconciler {
 
         /**
          * Sends a request now, or once there is room: {@code weight} is how many of the switch's request slots it
-         * holds until answered (one per flow-mod).
+         * holds until answered (one per flow-mod). {@code onFailure}, if any, runs before the switch is read again.
          */
         private void send(final Supplier<ListenableFuture<?>> request, final String what, final int weight,
-                final Runnable onSuccess) {
+                final Runnable onSuccess, final Consumer<Throwable> onFailure) {
             if (inFlight >= MAX_IN_FLIGHT) {
-                queued.add(() -> send(request, what, weight, onSuccess));
+                queued.add(() -> send(request, what, weight, onSuccess, onFailure));
                 return;
             }
             inFlight += weight;
             final long sendEpoch = epoch;
-            callback(request.get(), sendEpoch, ignored -> succeeded(weight, onSuccess),
-                error -> failed(what, weight, error, sendEpoch));
+            callback(request.get(), sendEpoch, ignored -> succeeded(weight, onSuccess), error -> {
+                if (onFailure != null) {
+                    onFailure.accept(error);
+                }
+                failed(what, weight, error, sendEpoch);
+            });
         }
 
         private void succeeded(final int weight, final Runnable onSuccess) {
@@ -414,11 +425,6 @@ public final class FlowReconciler {
 
         private void failed(final String what, final int weight, final Throwable error, final long sendEpoch) {
             answered(weight);
-            if (BUNDLE.equals(what) && !flowByFlow) {
-                flowByFlow = true;
-                LOG.warn("{}: {} refused a bundle ({}); sending its flows one by one until it reconnects", node,
-                    openflowNodeId, error.getMessage());
-            }
             if (retryScheduled) {
                 LOG.debug("{}: {} on {} failed: {}", node, what, openflowNodeId, error.getMessage());
                 return;
