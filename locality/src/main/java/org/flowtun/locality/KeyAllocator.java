@@ -43,8 +43,10 @@ public final class KeyAllocator {
     /** Restores an allocation made before a restart (ignored if the key is taken meanwhile). */
     public void restore(final String owner, final long key) {
         if (!owners.containsKey(key) && !allocated.containsKey(owner) && !explicit.containsKey(owner)) {
-            owners.put(key, owner);
-            allocated.put(owner, key);
+            // one Long for both maps (boxing twice would cost 24 bytes per lport)
+            final Long boxed = key;
+            owners.put(boxed, owner);
+            allocated.put(owner, boxed);
         }
     }
 
@@ -88,6 +90,13 @@ public final class KeyAllocator {
         return key != null ? key : allocated.get(owner);
     }
 
+    /** The owners that have a key (allocated or given). */
+    public Set<String> owners() {
+        final Set<String> result = new HashSet<>(allocated.keySet());
+        result.addAll(explicit.keySet());
+        return result;
+    }
+
     /** Frees the key of an owner that is gone. */
     public void release(final String owner) {
         final Long key = explicit.remove(owner);
@@ -127,8 +136,9 @@ public final class KeyAllocator {
             final long candidate = next;
             next = next == MAX_KEY ? 1 : next + 1;
             if (!owners.containsKey(candidate)) {
-                owners.put(candidate, owner);
-                allocated.put(owner, candidate);
+                final Long boxed = candidate;
+                owners.put(boxed, owner);
+                allocated.put(owner, boxed);
                 changed.add(owner);
                 return candidate;
             }

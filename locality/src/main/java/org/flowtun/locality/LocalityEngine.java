@@ -70,8 +70,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private final KeyStore keyStore;
     private FlowReconciler reconciler;
 
-    private final KeyAllocator lportKeys = new KeyAllocator("lport tunnel");
-    private final KeyAllocator networkKeys = new KeyAllocator("network");
+    private final KeyAllocator lportKeys;
+    private final KeyAllocator networkKeys;
     /** Whether the state at start has been read (see {@link #initialDataRead}). */
     private boolean started;
     private final Set<String> seenLports = new HashSet<>();
@@ -109,9 +109,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private final Set<String> settling = new HashSet<>();
     private boolean processScheduled;
 
-    LocalityEngine(final ScheduledExecutorService executor, final LocalityPublisher publisher,
-            final KeyStore keyStore) {
+    LocalityEngine(final ScheduledExecutorService executor, final KeyAllocator lportKeys,
+            final KeyAllocator networkKeys, final LocalityPublisher publisher, final KeyStore keyStore) {
         this.executor = requireNonNull(executor);
+        this.lportKeys = requireNonNull(lportKeys);
+        this.networkKeys = requireNonNull(networkKeys);
         this.publisher = requireNonNull(publisher);
         this.keyStore = requireNonNull(keyStore);
     }
@@ -548,11 +550,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         }
         for (String network : dirtyNetworks) {
             if (networks.containsKey(network)) {
-                publisher.networkKey(network, networkKeys.key(network, null, new HashSet<>()));
+                networkKeys.key(network, null, new HashSet<>());
             } else {
                 networkKeys.release(network);
-                publisher.networkKey(network, null);
             }
+            publisher.networkKeyChanged(network);
             dirtyLports.addAll(lportsByNetwork.getOrDefault(network, Set.of()));
             nodes.keySet().forEach(node -> dirtyIngress.computeIfAbsent(node, id -> new HashSet<>()).add(network));
         }
@@ -565,11 +567,12 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             final LportInfo info = lports.get(lport);
             if (info == null) {
                 lportKeys.release(lport);
-                publisher.lportKey(lport, null);
+                publisher.lportKeyChanged(lport);
                 continue;
             }
             final Set<String> displaced = new HashSet<>();
-            publisher.lportKey(lport, lportKeys.key(lport, info.explicitKey(), displaced));
+            lportKeys.key(lport, info.explicitKey(), displaced);
+            publisher.lportKeyChanged(lport);
             for (String other : displaced) {
                 LOG.info("lport {} gets a new tunnel key: its key is now {}'s", other, lport);
                 if (dirtyLports.add(other)) {

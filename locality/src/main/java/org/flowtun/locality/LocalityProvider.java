@@ -90,11 +90,14 @@ public final class LocalityProvider implements AutoCloseable {
         this.chassisCache = requireNonNull(chassisCache);
         this.tunnelPorts = requireNonNull(tunnelPorts);
         this.configSource = requireNonNull(configSource);
-        this.publisher = new LocalityPublisher(dataBroker, notifications,
+        // both confined to the locality thread: the engine allocates, the publisher reads them into the view
+        final KeyAllocator lportKeys = new KeyAllocator("lport tunnel");
+        final KeyAllocator networkKeys = new KeyAllocator("network");
+        this.publisher = new LocalityPublisher(dataBroker, notifications, lportKeys, networkKeys,
             () -> executor.execute(this::rewriteState));
         // after a failed write the engine has its next batch write every allocation again
         this.keyStore = new KeyStore(dataBroker, this::rewriteKeys);
-        this.engine = new LocalityEngine(executor, publisher, keyStore);
+        this.engine = new LocalityEngine(executor, lportKeys, networkKeys, publisher, keyStore);
         final RpcFlowWriter writer = new RpcFlowWriter(flowService, bundleService, statisticsService, bundleSender);
         final FlowReconciler reconciler = new FlowReconciler(writer, executor, engine::flowsInstalled);
         engine.setReconciler(reconciler);

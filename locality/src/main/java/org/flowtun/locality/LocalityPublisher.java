@@ -36,6 +36,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.lport.states.LportStateBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.lport.states.LportStateKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.lport.states.lport.state.LocalityBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.lport.states.lport.state.LocalityKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.network.states.NetworkState;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.network.states.NetworkStateBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.network.states.NetworkStateKey;
@@ -61,15 +62,18 @@ final class LocalityPublisher implements LocalityService, AutoCloseable {
     private final NotificationPublishService notifications;
     private final ChainedWriter writer;
     private final List<LocalityListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> lportKeys = new HashMap<>();
-    private final Map<String, Map<String, Locality>> localities = new HashMap<>();
-    private final Map<String, Long> networkKeys = new HashMap<>();
+    /** The engine's allocators, read (on the locality thread) when the view is written: no copy of each key. */
+    private final KeyAllocator lportKeys;
+    private final KeyAllocator networkKeys;
+    private final Map<String, NodeLocalities> localities = new HashMap<>();
     private final Set<String> dirtyLports = new HashSet<>();
     private final Set<String> dirtyNetworks = new HashSet<>();
 
     LocalityPublisher(final DataBroker dataBroker, final NotificationPublishService notifications,
-            final Runnable onRewrite) {
+            final KeyAllocator lportKeys, final KeyAllocator networkKeys, final Runnable onRewrite) {
         this.notifications = requireNonNull(notifications);
+        this.lportKeys = requireNonNull(lportKeys);
+        this.networkKeys = requireNonNull(networkKeys);
         this.writer = new ChainedWriter(dataBroker, "lport-states", onRewrite);
         writer.write(tx -> {
             tx.put(LogicalDatastoreType.OPERATIONAL, LPORT_STATES, new LportStatesBuilder().build());
@@ -85,41 +89,30 @@ final class LocalityPublisher implements LocalityService, AutoCloseable {
 
     /** The locality announced for {@code lport} on {@code node}, or null. */
     Locality locality(final String node, final String lport) {
-        return localities.getOrDefault(lport, Map.of()).get(node);
+        final NodeLocalities byNode = localities.get(lport);
+        return byNode == null ? null : byNode.get(node);
     }
 
     void created(final String node, final String lport, final Locality locality) {
-        // sized for a few nodes (a HashMap's default table of 16 would be most of the cost of each lport's entry)
-        localities.computeIfAbsent(lport, id -> new HashMap<>(4)).put(node, locality);
+        localities.computeIfAbsent(lport, id -> new NodeLocalities()).put(node, locality);
         announce(node, lport, locality, "-created");
     }
 
     void deleted(final String node, final String lport, final Locality locality) {
-        final Map<String, Locality> byNode = localities.get(lport);
-        if (byNode != null) {
-            byNode.remove(node);
-            if (byNode.isEmpty()) {
-                localities.remove(lport);
-            }
+        final NodeLocalities byNode = localities.get(lport);
+        if (byNode != null && byNode.remove(node)) {
+            localities.remove(lport);
         }
         announce(node, lport, locality, "-deleted");
     }
 
-    void lportKey(final String lport, final Long key) {
-        if (key == null) {
-            lportKeys.remove(lport);
-        } else {
-            lportKeys.put(lport, key);
-        }
+    /** The lport's key (in the lport allocator) may have changed: its state is written on the next flush. */
+    void lportKeyChanged(final String lport) {
         dirtyLports.add(lport);
     }
 
-    void networkKey(final String network, final Long key) {
-        if (key == null) {
-            networkKeys.remove(network);
-        } else {
-            networkKeys.put(network, key);
-        }
+    /** The network's key (in the network allocator) may have changed. */
+    void networkKeyChanged(final String network) {
         dirtyNetworks.add(network);
     }
 
@@ -132,9 +125,9 @@ final class LocalityPublisher implements LocalityService, AutoCloseable {
             .collect(Collectors.toList());
         final List<String> lportDeletes = dirtyLports.stream().filter(id -> !hasState(id))
             .collect(Collectors.toList());
-        final List<NetworkState> networkPuts = dirtyNetworks.stream().filter(networkKeys::containsKey)
+        final List<NetworkState> networkPuts = dirtyNetworks.stream().filter(this::hasNetworkKey)
             .map(this::networkState).collect(Collectors.toList());
-        final List<String> networkDeletes = dirtyNetworks.stream().filter(id -> !networkKeys.containsKey(id))
+        final List<String> networkDeletes = dirtyNetworks.stream().filter(id -> !hasNetworkKey(id))
             .collect(Collectors.toList());
         dirtyLports.clear();
         dirtyNetworks.clear();
@@ -148,15 +141,16 @@ final class LocalityPublisher implements LocalityService, AutoCloseable {
 
     /** Writes the whole view again (after a failed write). */
     void rewriteAll() {
-        final LportStatesBuilder lports = new LportStatesBuilder().setLportState(
-            lportKeys.keySet().stream().filter(this::hasState).map(this::lportState)
-                .collect(Collectors.toMap(LportState::key, state -> state)));
-        final NetworkStatesBuilder networks = new NetworkStatesBuilder().setNetworkState(
-            networkKeys.keySet().stream().map(this::networkState)
+        final Set<String> lports = new HashSet<>(lportKeys.owners());
+        lports.addAll(localities.keySet());
+        final LportStatesBuilder lportStates = new LportStatesBuilder().setLportState(lports.stream()
+            .map(this::lportState).collect(Collectors.toMap(LportState::key, state -> state)));
+        final NetworkStatesBuilder networkStates = new NetworkStatesBuilder().setNetworkState(
+            networkKeys.owners().stream().map(this::networkState)
                 .collect(Collectors.toMap(NetworkState::key, state -> state)));
         writer.write(tx -> {
-            tx.put(LogicalDatastoreType.OPERATIONAL, LPORT_STATES, lports.build());
-            tx.put(LogicalDatastoreType.OPERATIONAL, NETWORK_STATES, networks.build());
+            tx.put(LogicalDatastoreType.OPERATIONAL, LPORT_STATES, lportStates.build());
+            tx.put(LogicalDatastoreType.OPERATIONAL, NETWORK_STATES, networkStates.build());
         });
     }
 
@@ -197,23 +191,33 @@ final class LocalityPublisher implements LocalityService, AutoCloseable {
     }
 
     private boolean hasState(final String lport) {
-        return lportKeys.containsKey(lport) || localities.containsKey(lport);
+        return lportKeys.keyOf(lport) != null || localities.containsKey(lport);
+    }
+
+    private boolean hasNetworkKey(final String network) {
+        return networkKeys.keyOf(network) != null;
     }
 
     private LportState lportState(final String lport) {
         final LportStateBuilder builder = new LportStateBuilder().setId(lport);
-        final Long key = lportKeys.get(lport);
+        final Long key = lportKeys.keyOf(lport);
         if (key != null) {
             builder.setTunnelKey(Uint32.valueOf(key));
         }
-        builder.setLocality(localities.getOrDefault(lport, Map.of()).entrySet().stream()
-            .map(entry -> new LocalityBuilder().setNodeId(entry.getKey()).setLocality(entry.getValue()).build())
-            .collect(Collectors.toMap(loc -> loc.key(), loc -> loc)));
-        return builder.build();
+        final Map<LocalityKey, org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122
+            .lport.states.lport.state.Locality> byNode = new HashMap<>();
+        final NodeLocalities announced = localities.get(lport);
+        if (announced != null) {
+            announced.forEach((node, locality) -> {
+                final var entry = new LocalityBuilder().setNodeId(node).setLocality(locality).build();
+                byNode.put(entry.key(), entry);
+            });
+        }
+        return builder.setLocality(byNode).build();
     }
 
     private NetworkState networkState(final String network) {
-        return new NetworkStateBuilder().setId(network).setNetworkKey(Uint32.valueOf(networkKeys.get(network)))
+        return new NetworkStateBuilder().setId(network).setNetworkKey(Uint32.valueOf(networkKeys.keyOf(network)))
             .build();
     }
 

@@ -28,6 +28,7 @@ public class KeyAllocatorTest {
         assertEquals(first, keys.key("a", null, displaced));
         assertEquals(Set.of(), displaced);
         assertEquals(Map.of("a", first, "b", second), keys.allocations());
+        assertEquals(Set.of("a", "b"), keys.owners());
     }
 
     @Test
@@ -39,6 +40,7 @@ public class KeyAllocatorTest {
         final long moved = keys.keyOf("a");
         assertNotEquals(allocated, moved);
         assertEquals(Map.of("a", moved), keys.allocations());
+        assertEquals("owners with a given key count too", Set.of("a", "b"), keys.owners());
     }
 
     @Test

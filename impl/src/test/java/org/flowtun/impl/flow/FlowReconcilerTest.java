@@ -99,12 +99,44 @@ public class FlowReconcilerTest {
         });
         settle();
         assertEquals(Map.of(shared.cookie(), Pipeline.EGRESS), ofSwitch.flowsByKey());
+        assertEquals(1, reconciler.flowCount("n"));
         on(() -> {
             reconciler.setFlows("n", "p2", List.of());
             reconciler.flush();
         });
         settle();
         assertEquals(Map.of(), ofSwitch.flowsByKey());
+        assertEquals(0, reconciler.flowCount("n"));
+        assertEquals(Map.of(), reconciler.expectedFlows("n").owners());
+    }
+
+    @Test
+    public void aFlowGivenUpWhileDisconnectedIsRemovedAsStaleOnReconnect() throws Exception {
+        final FlowSpec gone = egress(1, 10);
+        final FlowSpec stays = egress(2, 10);
+        on(() -> {
+            reconciler.connected("n", "openflow:1");
+            reconciler.setFlows("n", "p1", List.of(gone));
+            reconciler.setFlows("n", "p2", List.of(stays));
+            reconciler.flush();
+        });
+        settle();
+        assertEquals(Set.of(gone.cookie(), stays.cookie()), ofSwitch.flows.keySet());
+        on(() -> {
+            reconciler.disconnected("n");
+            reconciler.setFlows("n", "p1", List.of());
+            reconciler.flush();
+        });
+        settle();
+        assertEquals("nothing is sent while disconnected", Set.of(gone.cookie(), stays.cookie()),
+            ofSwitch.flows.keySet());
+        assertEquals(1, reconciler.flowCount("n"));
+        installed.clear();
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        assertEquals(Set.of(stays.cookie()), ofSwitch.flows.keySet());
+        assertEquals(List.of(stays), List.copyOf(reconciler.flows("n", "p2")));
+        assertEquals(List.of("n/p2"), installed);
     }
 
     @Test
