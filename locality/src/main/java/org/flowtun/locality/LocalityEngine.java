@@ -395,11 +395,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     }
 
     /** From the reconciler (on this thread): every flow of {@code owner} on {@code node} is on the switch. */
-    void flowsInstalled(final String node, final String owner) {
-        final String lport = LportInfo.lportOfFlowOwner(owner);
-        if (lport == null) {
+    void flowsInstalled(final String node, final Object owner) {
+        if (!(owner instanceof LportFlowOwner)) {
             return;
         }
+        final String lport = ((LportFlowOwner) owner).lportId();
         final Map<String, Locality> waiting = pending.get(node);
         final Locality target = waiting == null ? null : waiting.remove(lport);
         if (target != null && publisher.locality(node, lport) != target) {
@@ -628,7 +628,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             }
         }
         final List<FlowSpec> flows = placement.flows();
-        final String owner = lport != null ? lport.flowOwner() : LportInfo.flowOwner(lportId);
+        final LportFlowOwner owner = lport != null ? lport.flowOwner() : new LportFlowOwner(lportId);
         if (lport != null && !Set.copyOf(reconciler.flows(node, owner)).equals(Set.copyOf(flows))) {
             // the network's flooding on the node may change with this port
             markIngress(node, lport.network());

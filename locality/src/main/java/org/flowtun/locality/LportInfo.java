@@ -20,12 +20,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
  * What the locality apps need of an lport, taken once from its configuration.
  */
 public final class LportInfo {
-    /** The prefix of an lport's owner name in the flow reconciler. */
-    private static final String FLOW_OWNER_PREFIX = "lport:";
-
     private final String id;
     /** Built once: every node's reconciler keeps the owner name of the lport's flows there. */
-    private final String flowOwner;
+    private final LportFlowOwner flowOwner;
     private final String network;
     private final Long explicitKey;
     private final String chassis;
@@ -42,7 +39,7 @@ public final class LportInfo {
     public LportInfo(final String id, final String network, final Long explicitKey, final String chassis,
             final String hostIp, final String mac, final String ipv4, final boolean dhcpOwner) {
         this.id = requireNonNull(id);
-        this.flowOwner = flowOwner(id);
+        this.flowOwner = new LportFlowOwner(id);
         this.network = network;
         this.explicitKey = explicitKey;
         this.chassis = chassis;
@@ -52,19 +49,9 @@ public final class LportInfo {
         this.dhcpOwner = dhcpOwner;
     }
 
-    /** The owner name of an lport's flows in the flow reconciler. */
-    static String flowOwner(final String lportId) {
-        return FLOW_OWNER_PREFIX + lportId;
-    }
-
-    /** {@link #flowOwner(String)} of this lport, one instance for all nodes. */
-    String flowOwner() {
+    /** The owner of this lport's flows in the flow reconciler, one instance for all nodes. */
+    LportFlowOwner flowOwner() {
         return flowOwner;
-    }
-
-    /** The lport whose flows {@code owner} names, or null when it names no lport's. */
-    static String lportOfFlowOwner(final String owner) {
-        return owner.startsWith(FLOW_OWNER_PREFIX) ? owner.substring(FLOW_OWNER_PREFIX.length()) : null;
     }
 
     public static LportInfo of(final Lport lport) {

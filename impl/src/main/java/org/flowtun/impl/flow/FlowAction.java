@@ -7,6 +7,8 @@
  */
 package org.flowtun.impl.flow;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.Objects;
 
 /**
@@ -31,12 +33,30 @@ public final class FlowAction {
     /** OpenFlow's OFPVID_PRESENT bit, set in a vlan_vid value that carries a VLAN id. */
     public static final int VLAN_PRESENT = 0x1000;
 
+    private static final Kind[] KINDS = Kind.values();
+    private static final int VALUE_BITS = 56;
+    private static final long VALUE_MASK = (1L << VALUE_BITS) - 1;
+
     private final Kind kind;
     private final long value;
 
     private FlowAction(final Kind kind, final long value) {
+        checkArgument((value & ~VALUE_MASK) == 0, "%s value %s does not fit in %s bits", kind, value, VALUE_BITS);
         this.kind = kind;
         this.value = value;
+    }
+
+    /**
+     * The action in one long: its kind in the top byte, its value in the other 56 bits (every value flowtun sets
+     * fits: keys, ports and IPv4 addresses are 32-bit, MACs 48). A flow keeps its actions so: 8 bytes each instead
+     * of an object and a list slot (~30 bytes).
+     */
+    long packed() {
+        return (long) kind.ordinal() << VALUE_BITS | value;
+    }
+
+    static FlowAction unpack(final long packed) {
+        return new FlowAction(KINDS[(int) (packed >>> VALUE_BITS)], packed & VALUE_MASK);
     }
 
     public static FlowAction loadReg6(final long value) {

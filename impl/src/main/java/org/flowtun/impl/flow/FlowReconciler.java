@@ -40,7 +40,7 @@ public final class FlowReconciler {
     /** Told when every flow an owner wants on a node is on the switch (or the owner wants none). */
     @FunctionalInterface
     public interface Listener {
-        void flowsInstalled(String node, String owner);
+        void flowsInstalled(String node, Object owner);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
@@ -73,13 +73,17 @@ public final class FlowReconciler {
         this.listener = requireNonNull(listener);
     }
 
-    /** Replaces the flows {@code owner} wants on {@code node}; sent on the next {@link #flush()}. */
-    public void setFlows(final String node, final String owner, final Collection<FlowSpec> flows) {
+    /**
+     * Replaces the flows {@code owner} wants on {@code node}; sent on the next {@link #flush()}. An owner is any
+     * value with equals and hashCode (an lport's is a small object, not a string: one is kept per lport); its
+     * {@code toString()} names it in logs and diagnostics.
+     */
+    public void setFlows(final String node, final Object owner, final Collection<FlowSpec> flows) {
         nodes.computeIfAbsent(node, NodeFlows::new).setFlows(owner, flows);
     }
 
     /** The flows {@code owner} wants on {@code node}. */
-    public Collection<FlowSpec> flows(final String node, final String owner) {
+    public Collection<FlowSpec> flows(final String node, final Object owner) {
         final NodeFlows flows = nodes.get(node);
         return flows == null ? List.of() : flows.flowsOf(owner);
     }
@@ -92,7 +96,7 @@ public final class FlowReconciler {
         }
         final Map<FlowSpec, String> owners = new HashMap<>();
         flows.slots.values().stream().filter(slot -> slot.desired != null)
-            .forEach(slot -> owners.put(slot.desired, slot.owner));
+            .forEach(slot -> owners.put(slot.desired, slot.owner.toString()));
         return new ExpectedFlows(flows.openflowNodeId, owners);
     }
 
@@ -174,7 +178,7 @@ public final class FlowReconciler {
     private static final class Slot {
         /** The flow wanted, or null: nobody wants one here (its removal is pending). */
         FlowSpec desired;
-        String owner;
+        Object owner;
         SwitchState state = SwitchState.ABSENT;
         /** Cookie and table of the flow on the switch (when not {@link SwitchState#ABSENT}). */
         long installedCookie;
@@ -203,9 +207,9 @@ public final class FlowReconciler {
         /** Slots with a wanted flow. */
         private int desiredCount;
         /** Immutable sets (most owners have one or two flows per node: a HashSet each would cost ~200 bytes). */
-        private final Map<String, Set<Long>> keysOfOwner = new HashMap<>();
+        private final Map<Object, Set<Long>> keysOfOwner = new HashMap<>();
         private final Set<Long> dirty = new HashSet<>();
-        private final Set<String> ownersToCheck = new HashSet<>();
+        private final Set<Object> ownersToCheck = new HashSet<>();
         /** Requests not sent yet (beyond {@link #MAX_IN_FLIGHT}), in order. */
         private final Deque<Runnable> queued = new ArrayDeque<>();
         private int inFlight;
@@ -221,21 +225,21 @@ public final class FlowReconciler {
             this.node = node;
         }
 
-        Collection<FlowSpec> flowsOf(final String owner) {
+        Collection<FlowSpec> flowsOf(final Object owner) {
             final Set<Long> keys = keysOfOwner.getOrDefault(owner, Set.of());
             final List<FlowSpec> result = new ArrayList<>(keys.size());
             keys.forEach(key -> result.add(slots.get(key).desired));
             return result;
         }
 
-        void setFlows(final String owner, final Collection<FlowSpec> flows) {
+        void setFlows(final Object owner, final Collection<FlowSpec> flows) {
             final Set<Long> oldKeys = keysOfOwner.getOrDefault(owner, Set.of());
             final Set<Long> newKeys = new HashSet<>();
             for (FlowSpec flow : flows) {
                 final Long key = flow.key();
                 newKeys.add(key);
                 final Slot slot = slots.computeIfAbsent(key, ignored -> new Slot());
-                final String previousOwner = slot.owner;
+                final Object previousOwner = slot.owner;
                 slot.owner = owner;
                 if (previousOwner != null && !previousOwner.equals(owner)) {
                     LOG.warn("{}: flow {} wanted by {} and {}; {} wins", node, key, previousOwner, owner, owner);
@@ -349,7 +353,7 @@ public final class FlowReconciler {
                 dirty.clear();
                 write(addKeys, adds, removes);
             }
-            for (String owner : ownersToCheck) {
+            for (Object owner : ownersToCheck) {
                 if (isInstalled(owner)) {
                     listener.flowsInstalled(node, owner);
                 }
@@ -407,7 +411,7 @@ public final class FlowReconciler {
             }
         }
 
-        private boolean isInstalled(final String owner) {
+        private boolean isInstalled(final Object owner) {
             final Set<Long> keys = keysOfOwner.get(owner);
             if (keys == null) {
                 return true;
@@ -428,7 +432,7 @@ public final class FlowReconciler {
             if (slot != null && slot.desired != null && slot.desired.cookie() == cookie && slot.isOnSwitch()
                     && slot.installedCookie == cookie) {
                 slot.state = SwitchState.CONFIRMED;
-                final String owner = slot.owner;
+                final Object owner = slot.owner;
                 if (owner != null && isInstalled(owner)) {
                     listener.flowsInstalled(node, owner);
                 }

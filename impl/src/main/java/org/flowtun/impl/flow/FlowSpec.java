@@ -9,11 +9,10 @@ package org.flowtun.impl.flow;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.Interner;
-import com.google.common.collect.Interners;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,11 +24,6 @@ import java.util.Objects;
  */
 public final class FlowSpec {
     private static final String MULTICAST_BIT = "01:00:00:00:00:00";
-    /**
-     * Equal action lists are shared: the egress flows of every remote lport of a network behind one chassis carry
-     * the same three actions (~130 bytes per flow when each has its own). Weak, so lists no flow uses go.
-     */
-    private static final Interner<List<FlowAction>> ACTION_LISTS = Interners.newWeakInterner();
 
     private final FlowApp app;
     private final short table;
@@ -42,7 +36,8 @@ public final class FlowSpec {
     private final Long metadata;
     private final String ethDst;
     private final String ethDstMask;
-    private final List<FlowAction> actions;
+    /** Applied actions, {@link FlowAction#packed() packed} (a list of objects cost ~120 bytes per flow). */
+    private final long[] actions;
     private final Long writeMetadata;
     private final Short gotoTable;
     /** A 64-bit hash of table, priority and match (a string per flow cost ~90 bytes; see {@link #key()}). */
@@ -62,7 +57,7 @@ public final class FlowSpec {
         metadata = builder.metadata;
         ethDst = builder.ethDst;
         ethDstMask = builder.ethDstMask;
-        actions = ACTION_LISTS.intern(List.copyOf(builder.actions));
+        actions = builder.actions.stream().mapToLong(FlowAction::packed).toArray();
         writeMetadata = builder.writeMetadata;
         gotoTable = builder.gotoTable;
 
@@ -104,9 +99,9 @@ public final class FlowSpec {
 
     private String text(final String match) {
         final List<String> parts = new ArrayList<>();
-        if (!actions.isEmpty()) {
+        if (actions.length > 0) {
             final List<String> applied = new ArrayList<>();
-            actions.forEach(action -> applied.add(action.toString()));
+            actions().forEach(action -> applied.add(action.toString()));
             parts.add(String.join(",", applied));
         }
         if (writeMetadata != null) {
@@ -169,8 +164,13 @@ public final class FlowSpec {
         return ethDstMask;
     }
 
+    /** The applied actions, in order (made on each call). */
     public List<FlowAction> actions() {
-        return actions;
+        final FlowAction[] result = new FlowAction[actions.length];
+        for (int i = 0; i < actions.length; i++) {
+            result[i] = FlowAction.unpack(actions[i]);
+        }
+        return List.of(result);
     }
 
     public Long writeMetadata() {
@@ -209,7 +209,7 @@ public final class FlowSpec {
             && ipv4 == other.ipv4 && Objects.equals(inPort, other.inPort) && Objects.equals(vlanId, other.vlanId)
             && Objects.equals(tunnelId, other.tunnelId) && Objects.equals(reg7, other.reg7)
             && Objects.equals(metadata, other.metadata) && Objects.equals(ethDst, other.ethDst)
-            && Objects.equals(ethDstMask, other.ethDstMask) && actions.equals(other.actions)
+            && Objects.equals(ethDstMask, other.ethDstMask) && Arrays.equals(actions, other.actions)
             && Objects.equals(writeMetadata, other.writeMetadata) && Objects.equals(gotoTable, other.gotoTable);
     }
 

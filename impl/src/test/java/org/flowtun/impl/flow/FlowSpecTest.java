@@ -9,17 +9,19 @@ package org.flowtun.impl.flow;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNotSame;
-import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 
+import java.util.List;
 import org.junit.Test;
 
 public class FlowSpecTest {
     @Test
-    public void egressFlowsTowardsOneChassisShareTheirActionsButNotTheirMatch() {
+    public void actionsComeBackAsTheyWereAppliedAndTheTextShowsThem() {
         final FlowSpec first = egress(1, 0x0a000002L);
         final FlowSpec second = egress(2, 0x0a000002L);
-        assertSame(first.actions(), second.actions());
+        assertEquals(List.of(FlowAction.setTunnelId(42), FlowAction.setTunnelIpv4Dst(0x0a000002L),
+            FlowAction.output(9)), second.actions());
+        assertEquals(first.actions(), second.actions());
         assertNotEquals(first.key(), second.key());
         assertNotEquals(first.cookie(), second.cookie());
         assertEquals("table=75,priority=100,reg7=0x2 actions=set_field:0x2a->tun_id,"
@@ -27,13 +29,21 @@ public class FlowSpecTest {
     }
 
     @Test
-    public void differentActionsAreNotShared() {
+    public void differentActionsMakeADifferentFlowWithTheSameKey() {
         final FlowSpec first = egress(1, 0x0a000002L);
         final FlowSpec other = egress(1, 0x0a000003L);
-        assertNotSame(first.actions(), other.actions());
+        assertNotEquals(first.actions(), other.actions());
+        assertEquals(first, egress(1, 0x0a000002L));
         assertEquals(first.key(), other.key());
         assertNotEquals(first, other);
         assertNotEquals(first.cookie(), other.cookie());
+    }
+
+    @Test
+    public void aValueBeyondWhatAnActionHoldsIsRefused() {
+        assertEquals(FlowAction.setEthDst(0xffff_ffff_ffffL), FlowAction.unpack(FlowAction.setEthDst(0xffff_ffff_ffffL)
+            .packed()));
+        assertThrows(IllegalArgumentException.class, () -> FlowAction.setTunnelId(1L << 60));
     }
 
     private static FlowSpec egress(final long reg7, final long destination) {
