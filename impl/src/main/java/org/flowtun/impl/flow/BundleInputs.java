@@ -10,6 +10,7 @@ package org.flowtun.impl.flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInputBuilder;
@@ -53,18 +54,36 @@ public final class BundleInputs {
             final Map<Long, Short> removes) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
         final List<Message> messages = new ArrayList<>(adds.size() + removes.size());
-        removes.forEach((cookie, table) -> messages.add(new MessageBuilder().setNode(node)
+        removes.forEach((cookie, table) -> messages.add(removal(node,
+            OpenFlowInputs.removeFlow(openflowNodeId, table, cookie))));
+        addAll(openflowNodeId, node, adds, messages);
+        return messages;
+    }
+
+    /** Every flowtun flow removed, then {@code flows} added. */
+    public static List<Message> replacement(final String openflowNodeId, final List<FlowSpec> flows) {
+        final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
+        final List<Message> messages = new ArrayList<>(flows.size() + 1);
+        messages.add(removal(node, OpenFlowInputs.removeFlowtunFlows(openflowNodeId)));
+        addAll(openflowNodeId, node, flows, messages);
+        return messages;
+    }
+
+    private static Message removal(final NodeRef node, final RemoveFlowInput removal) {
+        return new MessageBuilder().setNode(node)
             .setBundleInnerMessage(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(
-                new RemoveFlowCaseDataBuilder(OpenFlowInputs.removeFlow(openflowNodeId, table, cookie)).build())
-                .build())
-            .build()));
+                new RemoveFlowCaseDataBuilder(removal).build()).build())
+            .build();
+    }
+
+    private static void addAll(final String openflowNodeId, final NodeRef node, final List<FlowSpec> adds,
+            final List<Message> messages) {
         for (FlowSpec flow : adds) {
             messages.add(new MessageBuilder().setNode(node)
                 .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
                     new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
                 .build());
         }
-        return messages;
     }
 
     public static AddBundleMessagesInput add(final String openflowNodeId, final BundleId id,

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Desired state, then diff: holds per node the flows every owner (an lport, a network) wants, and writes only
- * the difference between them and what is on the switch. When a switch (re)connects it reads the switch's
- * flowtun flows back (by cookie) and adds what is missing, removes what is stale, leaves the rest alone.
+ * the difference between them and what is on the switch. When a switch (re)connects, or a request fails, its
+ * flowtun flows (by cookie) are replaced by the wanted ones in one atomic bundle; a switch that refuses bundles is
+ * read back instead, and what is missing added and what is stale removed, flow by flow.
  *
  * <p>Confined to the thread of the executor it is given: every method must be called on it, and RPC results
  * are handed back to it. Owners are told (once their flows are confirmed on the switch) through the listener.
@@ -48,7 +49,7 @@ public final class FlowReconciler {
     /**
      * Flow-mods in flight per switch. OpenFlowPlugin refuses requests beyond a per-switch quota (20,000 by default:
      * "Request quota exceeded"), and a switch answers faster when it is not flooded; the rest wait in order. A
-     * bundle goes when fewer than this are in flight, however large it is ({@link #BUNDLE_MAX} at most).
+     * bundle goes alone, whatever its size (see {@code canSend}).
      */
     static final int MAX_IN_FLIGHT = 2000;
     /**
@@ -117,7 +118,10 @@ public final class FlowReconciler {
         return flows == null ? null : flows.openflowNodeId;
     }
 
-    /** The node's switch connected over OpenFlow as {@code openflowNodeId}: read its flows, then reconcile. */
+    /**
+     * The node's switch connected over OpenFlow as {@code openflowNodeId}: its flowtun flows are replaced by the
+     * wanted ones in one atomic bundle (or, if it refuses bundles, read and reconciled flow by flow).
+     */
     public void connected(final String node, final String openflowNodeId) {
         final NodeFlows flows = nodes.computeIfAbsent(node, NodeFlows::new);
         if (openflowNodeId.equals(flows.openflowNodeId)) {
@@ -125,8 +129,8 @@ public final class FlowReconciler {
         }
         flows.reset(openflowNodeId);
         flows.flowByFlow = false;
-        LOG.info("{}: switch {} connected, reading its flowtun flows to reconcile", node, openflowNodeId);
-        flows.readSwitch();
+        LOG.info("{}: switch {} connected", node, openflowNodeId);
+        flows.resync();
     }
 
     /** The node's OpenFlow connection is gone: nothing is sent until it is back. */
@@ -200,6 +204,28 @@ public final class FlowReconciler {
         }
     }
 
+    /** A request to the switch: {@code weight} is how many flow-mods it holds in flight until answered. */
+    private static final class Request {
+        final Supplier<ListenableFuture<?>> call;
+        final String what;
+        final int weight;
+        final boolean bundle;
+        /** Run once the switch confirmed it, or null. */
+        final Runnable onSuccess;
+        /** Run when it failed, before the switch is resynchronised, or null. */
+        final Consumer<Throwable> onFailure;
+
+        Request(final Supplier<ListenableFuture<?>> call, final String what, final int weight, final boolean bundle,
+                final Runnable onSuccess, final Consumer<Throwable> onFailure) {
+            this.call = call;
+            this.what = what;
+            this.weight = weight;
+            this.bundle = bundle;
+            this.onSuccess = onSuccess;
+            this.onFailure = onFailure;
+        }
+    }
+
     private final class NodeFlows {
         private final String node;
         /** Flow key to what is wanted and what is on the switch; a slot goes once neither has a flow. */
@@ -210,9 +236,11 @@ public final class FlowReconciler {
         private final Map<Object, Set<Long>> keysOfOwner = new HashMap<>();
         private final Set<Long> dirty = new HashSet<>();
         private final Set<Object> ownersToCheck = new HashSet<>();
-        /** Requests not sent yet (beyond {@link #MAX_IN_FLIGHT}), in order. */
-        private final Deque<Runnable> queued = new ArrayDeque<>();
+        /** Requests not sent yet, in order (see {@link #canSend}). */
+        private final Deque<Request> queued = new ArrayDeque<>();
+        /** Flow-mods in flight (a bundle counts its messages). */
         private int inFlight;
+        private boolean bundleInFlight;
         private String openflowNodeId;
         /** Set when the switch refused a bundle: until it reconnects, one bad flow must not hold back the rest. */
         private boolean flowByFlow;
@@ -275,6 +303,7 @@ public final class FlowReconciler {
             epoch++;
             queued.clear();
             inFlight = 0;
+            bundleInFlight = false;
             openflowNodeId = newOpenflowNodeId;
             synced = false;
             // what the switch holds is unknown until it is read again
@@ -282,6 +311,51 @@ public final class FlowReconciler {
                 slot.state = SwitchState.ABSENT;
                 return slot.desired == null;
             });
+        }
+
+        /** What the switch holds is unknown (it connected, or a request failed): make it hold what is wanted. */
+        void resync() {
+            if (flowByFlow) {
+                LOG.info("{}: reading the flowtun flows of {} to reconcile them flow by flow", node, openflowNodeId);
+                readSwitch();
+            } else {
+                replaceSwitch();
+            }
+        }
+
+        /**
+         * Replaces every flowtun flow on the switch by the wanted ones in one atomic bundle: a packet meets either
+         * the old flows or the new, and nothing stale or missing is left. Linear in the flows, where reading them
+         * back is not: OpenFlowPlugin 0.11 files each flow it reads in a registry searched one by one for flows
+         * with an extension match (reg7), ~3 s for 10,000 flows and ~75 s for 50,000.
+         */
+        private void replaceSwitch() {
+            final List<Long> keys = new ArrayList<>(desiredCount);
+            final List<FlowSpec> wanted = new ArrayList<>(desiredCount);
+            slots.forEach((key, slot) -> {
+                if (slot.desired != null) {
+                    slot.installing(slot.desired, SwitchState.SENT);
+                    keys.add(key);
+                    wanted.add(slot.desired);
+                }
+            });
+            dirty.clear();
+            synced = true;
+            final String ofNode = openflowNodeId;
+            final long start = System.nanoTime();
+            LOG.info("{}: replacing the flowtun flows of {} by the {} wanted, in one bundle", node, ofNode,
+                wanted.size());
+            final Runnable replaced = () -> {
+                LOG.info("{}: flowtun flows of {} replaced: {} flows in {} ms", node, ofNode, wanted.size(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                for (int i = 0; i < keys.size(); i++) {
+                    added(keys.get(i), wanted.get(i).cookie());
+                }
+            };
+            send(new Request(() -> writer.replace(ofNode, wanted), "replace", Math.max(1, wanted.size()), true,
+                replaced, this::bundleRefused));
+            ownersToCheck.addAll(keysOfOwner.keySet());
+            flush();
         }
 
         void readSwitch() {
@@ -365,12 +439,13 @@ public final class FlowReconciler {
         private void write(final List<Long> addKeys, final List<FlowSpec> adds, final Map<Long, Short> removes) {
             final String ofNode = openflowNodeId;
             if (flowByFlow || adds.size() + removes.size() < BUNDLE_MIN) {
-                removes.forEach((cookie, table) -> send(() -> writer.remove(ofNode, table, cookie), "remove", 1,
-                    null, null));
+                removes.forEach((cookie, table) -> send(new Request(() -> writer.remove(ofNode, table, cookie),
+                    "remove", 1, false, null, null)));
                 for (int i = 0; i < adds.size(); i++) {
                     final Long key = addKeys.get(i);
                     final FlowSpec flow = adds.get(i);
-                    send(() -> writer.add(ofNode, flow), "add", 1, () -> added(key, flow.cookie()), null);
+                    send(new Request(() -> writer.add(ofNode, flow), "add", 1, false, () -> added(key, flow.cookie()),
+                        null));
                 }
                 return;
             }
@@ -396,11 +471,13 @@ public final class FlowReconciler {
             final String ofNode = openflowNodeId;
             final List<FlowSpec> bundleAdds = List.copyOf(adds);
             final List<Long> bundleKeys = List.copyOf(addKeys);
-            send(() -> writer.bundle(ofNode, bundleAdds, removes), "bundle", bundleAdds.size() + removes.size(), () -> {
+            final Runnable confirmed = () -> {
                 for (int i = 0; i < bundleKeys.size(); i++) {
                     added(bundleKeys.get(i), bundleAdds.get(i).cookie());
                 }
-            }, this::bundleRefused);
+            };
+            send(new Request(() -> writer.bundle(ofNode, bundleAdds, removes), "bundle",
+                bundleAdds.size() + removes.size(), true, confirmed, this::bundleRefused));
         }
 
         private void bundleRefused(final Throwable error) {
@@ -439,50 +516,61 @@ public final class FlowReconciler {
             }
         }
 
+        /** Sends a request now, or once {@link #canSend} lets it (the queue keeps the order). */
+        private void send(final Request request) {
+            queued.add(request);
+            sendQueued();
+        }
+
         /**
-         * Sends a request now, or once there is room: {@code weight} is how many of the switch's request slots it
-         * holds until answered (one per flow-mod). {@code onFailure}, if any, runs before the switch is read again.
+         * Whether a request may go now: nothing goes past a bundle in flight, a bundle waits for every request sent
+         * before it (a flow-mod and a bundle travel different ways through OpenFlowPlugin and must not overtake
+         * each other), and flow-mods go while fewer than {@link #MAX_IN_FLIGHT} are in flight.
          */
-        private void send(final Supplier<ListenableFuture<?>> request, final String what, final int weight,
-                final Runnable onSuccess, final Consumer<Throwable> onFailure) {
-            if (inFlight >= MAX_IN_FLIGHT) {
-                queued.add(() -> send(request, what, weight, onSuccess, onFailure));
-                return;
-            }
-            inFlight += weight;
-            final long sendEpoch = epoch;
-            callback(request.get(), sendEpoch, ignored -> succeeded(weight, onSuccess), error -> {
-                if (onFailure != null) {
-                    onFailure.accept(error);
-                }
-                failed(what, weight, error, sendEpoch);
-            });
+        private boolean canSend(final Request request) {
+            return !bundleInFlight && (request.bundle ? inFlight == 0 : inFlight < MAX_IN_FLIGHT);
         }
 
-        private void succeeded(final int weight, final Runnable onSuccess) {
-            answered(weight);
-            if (onSuccess != null) {
-                onSuccess.run();
+        private void sendQueued() {
+            while (!queued.isEmpty() && canSend(queued.peek())) {
+                final Request request = queued.poll();
+                inFlight += request.weight;
+                bundleInFlight |= request.bundle;
+                final long sendEpoch = epoch;
+                callback(request.call.get(), sendEpoch, ignored -> succeeded(request), error -> {
+                    if (request.onFailure != null) {
+                        request.onFailure.accept(error);
+                    }
+                    failed(request, error, sendEpoch);
+                });
             }
         }
 
-        /** A request answered: send queued ones while there is room. */
-        private void answered(final int weight) {
-            inFlight -= weight;
-            while (inFlight < MAX_IN_FLIGHT && !queued.isEmpty()) {
-                queued.poll().run();
+        private void succeeded(final Request request) {
+            answered(request);
+            if (request.onSuccess != null) {
+                request.onSuccess.run();
             }
         }
 
-        private void failed(final String what, final int weight, final Throwable error, final long sendEpoch) {
-            answered(weight);
+        /** A request answered: send what waited for it. */
+        private void answered(final Request request) {
+            inFlight -= request.weight;
+            if (request.bundle) {
+                bundleInFlight = false;
+            }
+            sendQueued();
+        }
+
+        private void failed(final Request request, final Throwable error, final long sendEpoch) {
+            answered(request);
             if (retryScheduled) {
-                LOG.debug("{}: {} on {} failed: {}", node, what, openflowNodeId, error.getMessage());
+                LOG.debug("{}: {} on {} failed: {}", node, request.what, openflowNodeId, error.getMessage());
                 return;
             }
-            LOG.warn("{}: {} on {} failed: {}; reading the switch again in {} s", node, what, openflowNodeId,
-                error.getMessage(), RETRY_SECONDS);
-            // What the switch holds is unknown now: read it again and reconcile.
+            LOG.warn("{}: {} on {} failed: {}; resynchronising the switch in {} s", node, request.what,
+                openflowNodeId, error.getMessage(), RETRY_SECONDS);
+            // What the switch holds is unknown now
             scheduleResync(sendEpoch);
         }
 
@@ -496,7 +584,7 @@ public final class FlowReconciler {
                 if (epoch == failedEpoch && openflowNodeId != null) {
                     final String ofNode = openflowNodeId;
                     reset(ofNode);
-                    readSwitch();
+                    resync();
                 }
             }, RETRY_SECONDS, TimeUnit.SECONDS);
         }

@@ -26,6 +26,12 @@ public interface FlowWriter {
      */
     ListenableFuture<?> bundle(String openflowNodeId, List<FlowSpec> adds, Map<Long, Short> removes);
 
+    /**
+     * In one OpenFlow bundle, removes every flowtun flow the switch holds (any table, cookie under
+     * {@link Pipeline#FLOWTUN_COOKIE_MASK}) and adds {@code flows}: afterwards it holds exactly those.
+     */
+    ListenableFuture<?> replace(String openflowNodeId, List<FlowSpec> flows);
+
     /** The flowtun flows (cookie under {@link Pipeline#FLOWTUN_COOKIE_MASK}) on the switch: cookie to table. */
     ListenableFuture<Map<Long, Short>> installedFlows(String openflowNodeId);
 }

@@ -85,6 +85,8 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 public final class OpenFlowInputs {
     private static final Uint64 ALL_BITS = Uint64.MAX_VALUE;
     private static final Uint64 COOKIE_MASK = Uint64.fromLongBits(-1L);
+    /** OpenFlow's OFPTT_ALL: a flow removal in every table. */
+    private static final short ALL_TABLES = 0xff;
     private static final long IPV4_ETHERTYPE = 0x0800;
 
     private OpenFlowInputs() {
@@ -118,6 +120,18 @@ public final class OpenFlowInputs {
             .setTableId(Uint8.valueOf(table))
             .setCookie(new FlowCookie(Uint64.fromLongBits(cookie)))
             .setCookieMask(new FlowCookie(COOKIE_MASK))
+            .setStrict(false)
+            .setMatch(new MatchBuilder().build())
+            .build();
+    }
+
+    /** Removes every flowtun flow (cookie under {@link Pipeline#FLOWTUN_COOKIE_MASK}) in every table. */
+    public static RemoveFlowInput removeFlowtunFlows(final String openflowNodeId) {
+        return new RemoveFlowInputBuilder()
+            .setNode(nodeRef(openflowNodeId))
+            .setTableId(Uint8.valueOf(ALL_TABLES))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE)))
+            .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK)))
             .setStrict(false)
             .setMatch(new MatchBuilder().build())
             .build();

@@ -14,12 +14,13 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import java.util.ArrayList;
+import com.google.common.util.concurrent.SettableFuture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
@@ -43,6 +44,11 @@ public final class RpcFlowWriter implements FlowWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RpcFlowWriter.class);
     /** Flow-mods per add-bundle-messages call (each call's input is copied whole through MD-SAL's RPC codec). */
     static final int BUNDLE_CHUNK = 1000;
+    /**
+     * Chunks of a bundle unanswered at a time: 10,000 messages, well under OpenFlowPlugin's per-switch quota of
+     * 20,000 requests (a larger bundle, such as a whole switch's flows replaced at once, would exceed it).
+     */
+    static final int CHUNKS_IN_FLIGHT = 10;
 
     private final SalFlowService flows;
     private final SalBundleService bundles;
@@ -80,10 +86,22 @@ public final class RpcFlowWriter implements FlowWriter {
     @Override
     public ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
             final Map<Long, Short> removes) {
+        return sendBundle(openflowNodeId, adds.size() + " adds, " + removes.size() + " removes",
+            () -> BundleInputs.messages(openflowNodeId, adds, removes));
+    }
+
+    @Override
+    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> wanted) {
+        return sendBundle(openflowNodeId, "replacing every flowtun flow by " + wanted.size(),
+            () -> BundleInputs.replacement(openflowNodeId, wanted));
+    }
+
+    private ListenableFuture<?> sendBundle(final String openflowNodeId, final String content,
+            final Supplier<List<Message>> messages) {
         final BundleId id = new BundleId(Uint32.fromIntBits(nextBundleId.incrementAndGet()));
-        final String what = "bundle " + id.getValue() + " (" + adds.size() + " adds, " + removes.size() + " removes)";
-        final ListenableFuture<?> committed = Futures.submitAsync(() -> send(openflowNodeId, id, what, adds, removes),
-            bundleExecutor);
+        final String what = "bundle " + id.getValue() + " (" + content + ")";
+        final ListenableFuture<?> committed = Futures.submitAsync(
+            () -> send(openflowNodeId, id, what, messages.get()), bundleExecutor);
         return Futures.catchingAsync(committed, Throwable.class, error -> {
             // the switch drops an open bundle when the connection closes; discard it now so it holds nothing
             Futures.addCallback(bundles.controlBundle(BundleInputs.control(openflowNodeId, id,
@@ -94,29 +112,75 @@ public final class RpcFlowWriter implements FlowWriter {
     }
 
     /**
-     * Open, messages, commit: sent at once, in order on the one connection. The future fails with the first step
-     * the switch refuses; a switch may still commit the messages it took, so after a failure what it holds is
-     * unknown (the reconciler reads it again).
+     * Open, messages, commit, in order on the one connection; the messages in chunks, at most
+     * {@link #CHUNKS_IN_FLIGHT} of them unanswered (OpenFlowPlugin counts each message against its per-switch
+     * request quota), the commit once every chunk is answered. The future fails with the first step the switch
+     * refuses; a switch may still commit the messages it took, so after a failure what it holds is unknown (the
+     * reconciler makes sure of it again).
      */
     private ListenableFuture<?> send(final String openflowNodeId, final BundleId id, final String what,
-            final List<FlowSpec> adds, final Map<Long, Short> removes) {
+            final List<Message> messages) {
         final long start = System.nanoTime();
-        final List<ListenableFuture<?>> steps = new ArrayList<>();
-        steps.add(successful(bundles.controlBundle(
-            BundleInputs.control(openflowNodeId, id, BundleControlType.ONFBCTOPENREQUEST)), what + ": open"));
-        for (List<Message> chunk : Lists.partition(BundleInputs.messages(openflowNodeId, adds, removes),
-                BUNDLE_CHUNK)) {
-            steps.add(successful(bundles.addBundleMessages(BundleInputs.add(openflowNodeId, id, chunk)),
-                what + ": add"));
-        }
-        steps.add(successful(bundles.controlBundle(
-            BundleInputs.control(openflowNodeId, id, BundleControlType.ONFBCTCOMMITREQUEST)), what + ": commit"));
-        final long sent = System.nanoTime();
-        return Futures.transform(Futures.allAsList(steps), ignored -> {
-            LOG.debug("{} on {}: sent in {} ms, committed {} ms later", what, openflowNodeId,
-                (sent - start) / 1_000_000, (System.nanoTime() - sent) / 1_000_000);
+        final ListenableFuture<?> opened = successful(bundles.controlBundle(
+            BundleInputs.control(openflowNodeId, id, BundleControlType.ONFBCTOPENREQUEST)), what + ": open");
+        final ListenableFuture<?> added = new ChunkSender(openflowNodeId, id, what,
+            Lists.partition(messages, BUNDLE_CHUNK)).start();
+        final ListenableFuture<?> committed = Futures.transformAsync(Futures.allAsList(opened, added),
+            ignored -> successful(bundles.controlBundle(BundleInputs.control(openflowNodeId, id,
+                BundleControlType.ONFBCTCOMMITREQUEST)), what + ": commit"), bundleExecutor);
+        return Futures.transform(committed, ignored -> {
+            LOG.debug("{} on {}: {} messages sent and committed in {} ms", what, openflowNodeId, messages.size(),
+                (System.nanoTime() - start) / 1_000_000);
             return ignored;
         }, MoreExecutors.directExecutor());
+    }
+
+    /** Sends a bundle's chunks in order, a bounded number unanswered; confined to the bundle thread. */
+    private final class ChunkSender {
+        private final String openflowNodeId;
+        private final BundleId id;
+        private final String what;
+        private final List<List<Message>> chunks;
+        private final SettableFuture<Void> done = SettableFuture.create();
+        private int next;
+        private int unanswered;
+
+        ChunkSender(final String openflowNodeId, final BundleId id, final String what,
+                final List<List<Message>> chunks) {
+            this.openflowNodeId = openflowNodeId;
+            this.id = id;
+            this.what = what;
+            this.chunks = chunks;
+        }
+
+        ListenableFuture<Void> start() {
+            sendMore();
+            return done;
+        }
+
+        private void sendMore() {
+            if (next == chunks.size() && unanswered == 0) {
+                done.set(null);
+                return;
+            }
+            while (!done.isDone() && next < chunks.size() && unanswered < CHUNKS_IN_FLIGHT) {
+                final List<Message> chunk = chunks.get(next++);
+                unanswered++;
+                Futures.addCallback(successful(bundles.addBundleMessages(
+                    BundleInputs.add(openflowNodeId, id, chunk)), what + ": add"), new FutureCallback<Object>() {
+                        @Override
+                        public void onSuccess(final Object result) {
+                            unanswered--;
+                            sendMore();
+                        }
+
+                        @Override
+                        public void onFailure(final Throwable cause) {
+                            done.setException(cause);
+                        }
+                    }, bundleExecutor);
+            }
+        }
     }
 
     @Override

@@ -42,7 +42,7 @@ public class FlowReconcilerTest {
     }
 
     @Test
-    public void connectAddsMissingRemovesStaleKeepsTheRest() throws Exception {
+    public void onConnectTheSwitchFlowtunFlowsAreReplacedInOneBundleAndOthersLeftAlone() throws Exception {
         final FlowSpec kept = egress(1, 10);
         final FlowSpec missing = egress(2, 10);
         final FlowSpec stale = egress(3, 10);
@@ -57,8 +57,54 @@ public class FlowReconcilerTest {
         });
         settle();
         assertEquals(Set.of(kept.cookie(), missing.cookie(), 0x1234L), ofSwitch.flows.keySet());
-        assertEquals(List.of(missing), ofSwitch.added);
-        assertTrue(installed.containsAll(List.of("n/p1", "n/p2")));
+        assertEquals(1, ofSwitch.replacements);
+        assertEquals(List.of(), ofSwitch.added);
+        assertEquals(Set.of("n/p1", "n/p2"), Set.copyOf(installed));
+    }
+
+    @Test
+    public void aSwitchThatRefusesBundlesIsReadBackAndReconciledFlowByFlow() throws Exception {
+        final FlowSpec kept = egress(1, 10);
+        final FlowSpec missing = egress(2, 10);
+        final FlowSpec stale = egress(3, 10);
+        ofSwitch.flows.put(kept.cookie(), kept.table());
+        ofSwitch.flows.put(stale.cookie(), stale.table());
+        ofSwitch.flows.put(0x1234L, (short) 0);
+        ofSwitch.refuseBundles = true;
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(kept));
+            reconciler.setFlows("n", "p2", List.of(missing));
+            reconciler.flush();
+            reconciler.connected("n", "openflow:1");
+        });
+        awaitInstalled(2);
+        assertEquals(Set.of(kept.cookie(), missing.cookie(), 0x1234L), ofSwitch.flows.keySet());
+        assertEquals(1, ofSwitch.replacements);
+        assertEquals("only the missing flow is added", List.of(missing), ofSwitch.added);
+    }
+
+    @Test
+    public void nothingOvertakesABundleInFlight() throws Exception {
+        connectEmpty();
+        ofSwitch.holdReplies = true;
+        final int count = FlowReconciler.BUNDLE_MIN;
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+            }
+            reconciler.flush();
+            // p1 lets its flow go while the bundle adding it is unanswered
+            reconciler.setFlows("n", "p1", List.of());
+            reconciler.flush();
+        });
+        settle();
+        assertEquals(1, ofSwitch.bundles);
+        assertEquals("the removal waits for the bundle", 0, ofSwitch.removed);
+        ofSwitch.releaseHeld(executor);
+        settle();
+        assertEquals(1, ofSwitch.removed);
+        assertEquals(count - 1, ofSwitch.flows.size());
+        assertTrue(!ofSwitch.flows.containsKey(egress(1, 10).cookie()));
     }
 
     @Test
@@ -73,7 +119,8 @@ public class FlowReconcilerTest {
         assertEquals(List.of("n/empty"), installed);
         on(() -> reconciler.connected("n", "openflow:1"));
         settle();
-        assertEquals(1, ofSwitch.added.size());
+        assertEquals(1, ofSwitch.replacements);
+        assertEquals(Set.of(egress(1, 10).cookie()), ofSwitch.flows.keySet());
         assertEquals(List.of("n/empty", "n/p1"), installed);
     }
 
@@ -81,8 +128,7 @@ public class FlowReconcilerTest {
     public void aFlowTakenOverByAnotherOwnerStaysWhenTheFirstLetsGo() throws Exception {
         final FlowSpec shared = egress(1, 10);
         final FlowSpec own = egress(2, 10);
-        on(() -> reconciler.connected("n", "openflow:1"));
-        settle();
+        connectEmpty();
         on(() -> {
             reconciler.setFlows("n", "p1", List.of(shared, own));
             reconciler.setFlows("n", "p2", List.of(shared));
@@ -132,8 +178,7 @@ public class FlowReconcilerTest {
             ofSwitch.flows.keySet());
         assertEquals(1, reconciler.flowCount("n"));
         installed.clear();
-        on(() -> reconciler.connected("n", "openflow:1"));
-        settle();
+        connectEmpty();
         assertEquals(Set.of(stays.cookie()), ofSwitch.flows.keySet());
         assertEquals(List.of(stays), List.copyOf(reconciler.flows("n", "p2")));
         assertEquals(List.of("n/p2"), installed);
@@ -141,8 +186,7 @@ public class FlowReconcilerTest {
 
     @Test
     public void aChangedFlowIsRewrittenAndARemovedOneDeleted() throws Exception {
-        on(() -> reconciler.connected("n", "openflow:1"));
-        settle();
+        connectEmpty();
         on(() -> {
             reconciler.setFlows("n", "p1", List.of(egress(1, 10)));
             reconciler.setFlows("n", "p2", List.of(egress(2, 10)));
@@ -161,8 +205,7 @@ public class FlowReconcilerTest {
 
     @Test
     public void manyFlowsGoOutInBoundedWindowsAndAllArrive() throws Exception {
-        on(() -> reconciler.connected("n", "openflow:1"));
-        settle();
+        connectEmpty();
         ofSwitch.holdReplies = true;
         on(() -> {
             // one flow per flush: each goes as a flow-mod of its own (too few for a bundle)
@@ -181,8 +224,7 @@ public class FlowReconcilerTest {
 
     @Test
     public void manyChangesAtOnceGoAsBundlesOfBoundedSize() throws Exception {
-        on(() -> reconciler.connected("n", "openflow:1"));
-        settle();
+        connectEmpty();
         final int count = FlowReconciler.BUNDLE_MAX + 500;
         on(() -> {
             for (int i = 1; i <= count; i++) {
@@ -209,8 +251,7 @@ public class FlowReconcilerTest {
 
     @Test
     public void aBundleTheSwitchRefusesIsRetriedFlowByFlow() throws Exception {
-        on(() -> reconciler.connected("n", "openflow:1"));
-        settle();
+        connectEmpty();
         ofSwitch.refuseBundles = true;
         final int count = FlowReconciler.BUNDLE_MIN * 2;
         on(() -> {
@@ -219,14 +260,27 @@ public class FlowReconcilerTest {
             }
             reconciler.flush();
         });
+        awaitInstalled(count);
+        assertEquals(1, ofSwitch.bundles);
+        assertEquals(count, ofSwitch.added.size());
+        assertEquals(count, ofSwitch.flows.size());
+        assertEquals(count, installed.size());
+    }
+
+    /** Connects the node's switch (an empty replacement) and forgets that bundle in the counts. */
+    private void connectEmpty() throws Exception {
+        on(() -> reconciler.connected("n", "openflow:1"));
+        settle();
+        ofSwitch.bundles = 0;
+        ofSwitch.replacements = 0;
+    }
+
+    private void awaitInstalled(final int count) throws Exception {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (installed.size() < count && System.nanoTime() < deadline) {
             Thread.sleep(50);
             settle();
         }
-        assertEquals(1, ofSwitch.bundles);
-        assertEquals(count, ofSwitch.added.size());
-        assertEquals(count, ofSwitch.flows.size());
         assertEquals(count, installed.size());
     }
 
@@ -255,6 +309,8 @@ public class FlowReconcilerTest {
         boolean holdReplies;
         boolean refuseBundles;
         int bundles;
+        int replacements;
+        int removed;
 
         @Override
         public synchronized ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
@@ -278,6 +334,19 @@ public class FlowReconcilerTest {
             return reply();
         }
 
+        @Override
+        public synchronized ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> wanted) {
+            bundles++;
+            replacements++;
+            if (refuseBundles) {
+                return Futures.immediateFailedFuture(new IllegalStateException("bundle refused"));
+            }
+            flows.keySet().removeIf(cookie -> (cookie & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE);
+            keys.keySet().retainAll(flows.keySet());
+            wanted.forEach(this::install);
+            return reply();
+        }
+
         private void install(final FlowSpec flow) {
             keys.entrySet().removeIf(entry -> {
                 if (entry.getValue().equals(flow.key())) {
@@ -293,6 +362,7 @@ public class FlowReconcilerTest {
         @Override
         public synchronized ListenableFuture<?> remove(final String openflowNodeId, final short table,
                 final long cookie) {
+            removed++;
             flows.remove(cookie);
             keys.remove(cookie);
             return reply();
