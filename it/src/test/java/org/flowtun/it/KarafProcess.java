@@ -98,6 +98,11 @@ final class KarafProcess implements AutoCloseable {
         }
     }
 
+    /** The controller's log (karaf.log; it rolls over at 16 MB, which the benchmarks stay under). */
+    Path log() {
+        return home.resolve("data/log/karaf.log");
+    }
+
     /** The Karaf JVM's process id (null when it has not started). */
     String pid() throws IOException {
         final Path instances = home.resolve("instances/instance.properties");
