@@ -59,7 +59,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundleOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.SalBundleService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddFlowCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisBuilder;
@@ -97,7 +99,8 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
     private final HarnessSwitches switches = new HarnessSwitches();
     private final HarnessTunnelPorts tunnelPorts = new HarnessTunnelPorts();
     private final AtomicLong flowAdds = new AtomicLong();
-    private final AtomicLong flowReads = new AtomicLong();
+    /** Switches made right at connection: a replacement bundle committed, or (refusing bundles) read back. */
+    private final AtomicLong switchesSynced = new AtomicLong();
     private final AtomicLong localCreated = new AtomicLong();
     private final AtomicLong remoteCreated = new AtomicLong();
     /** node index to the VM ports plugged into its br-int so far. */
@@ -161,7 +164,7 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
                 .child(Node.class, key), new NodeBuilder().withKey(key).build());
         }
         inventory.commit().get(1, TimeUnit.MINUTES);
-        await("every switch reconciled", () -> flowReads.get() >= NODES);
+        await("every switch reconciled", () -> switchesSynced.get() >= NODES);
         awaitQuiet();
         final double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
 
@@ -275,7 +278,8 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what + ": " + localCreated + " local-created, "
-                    + remoteCreated + " remote-created, " + flowAdds + " flows added, " + flowReads + " switches read");
+                    + remoteCreated + " remote-created, " + flowAdds + " flows added, "
+                    + switchesSynced + " switches synced");
             }
             Thread.sleep(5);
         }
@@ -308,6 +312,8 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
                         ((AddBundleMessagesInput) args[0]).getMessages().getMessage().forEach(message -> {
                             if (message.getBundleInnerMessage() instanceof BundleAddFlowCase) {
                                 flowAdds.incrementAndGet();
+                            } else if (isReplacement(message)) {
+                                switchesSynced.incrementAndGet();
                             }
                         });
                         return RpcResultBuilder.success(new AddBundleMessagesOutputBuilder().build()).buildFuture();
@@ -317,12 +323,19 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
             });
     }
 
-    /** The direct-statistics read of a switch's flows at connection: an empty switch. */
+    /** The first message of a switch's replacement bundle: every flowtun flow removed, in every table. */
+    private static boolean isReplacement(final Message message) {
+        return message.getBundleInnerMessage() instanceof BundleRemoveFlowCase
+            && ((BundleRemoveFlowCase) message.getBundleInnerMessage()).getRemoveFlowCaseData().getTableId()
+                .toJava() == 0xff;
+    }
+
+    /** The direct-statistics read of a switch's flows (a switch refusing bundles): an empty switch. */
     private OpendaylightDirectStatisticsService statisticsService() {
         return (OpendaylightDirectStatisticsService) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {OpendaylightDirectStatisticsService.class}, (proxy, method, args) -> {
                 if ("getFlowStatistics".equals(method.getName())) {
-                    flowReads.incrementAndGet();
+                    switchesSynced.incrementAndGet();
                     return RpcResultBuilder.success(new GetFlowStatisticsOutputBuilder().build()).buildFuture();
                 }
                 throw new UnsupportedOperationException(method.getName());
