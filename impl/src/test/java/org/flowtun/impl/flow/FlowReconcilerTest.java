@@ -35,6 +35,12 @@ public class FlowReconcilerTest {
     private final List<String> installed = new ArrayList<>();
     private final FlowReconciler reconciler = new FlowReconciler(ofSwitch, executor,
         (node, owner) -> installed.add(node + "/" + owner));
+    /** p1's flow, on the switch before it connects. */
+    private final FlowSpec kept = egress(1, 10);
+    /** p2's flow, not on the switch. */
+    private final FlowSpec missing = egress(2, 10);
+    /** A flowtun flow nobody wants, on the switch. */
+    private final FlowSpec stale = egress(3, 10);
 
     @After
     public void tearDown() {
@@ -43,18 +49,7 @@ public class FlowReconcilerTest {
 
     @Test
     public void onConnectTheSwitchFlowtunFlowsAreReplacedInOneBundleAndOthersLeftAlone() throws Exception {
-        final FlowSpec kept = egress(1, 10);
-        final FlowSpec missing = egress(2, 10);
-        final FlowSpec stale = egress(3, 10);
-        ofSwitch.flows.put(kept.cookie(), kept.table());
-        ofSwitch.flows.put(stale.cookie(), stale.table());
-        ofSwitch.flows.put(0x1234L, (short) 0);
-        on(() -> {
-            reconciler.setFlows("n", "p1", List.of(kept));
-            reconciler.setFlows("n", "p2", List.of(missing));
-            reconciler.flush();
-            reconciler.connected("n", "openflow:1");
-        });
+        connectWithKeptStaleAndForeignFlows();
         settle();
         assertEquals(Set.of(kept.cookie(), missing.cookie(), 0x1234L), ofSwitch.flows.keySet());
         assertEquals(1, ofSwitch.replacements);
@@ -64,19 +59,8 @@ public class FlowReconcilerTest {
 
     @Test
     public void aSwitchThatRefusesBundlesIsReadBackAndReconciledFlowByFlow() throws Exception {
-        final FlowSpec kept = egress(1, 10);
-        final FlowSpec missing = egress(2, 10);
-        final FlowSpec stale = egress(3, 10);
-        ofSwitch.flows.put(kept.cookie(), kept.table());
-        ofSwitch.flows.put(stale.cookie(), stale.table());
-        ofSwitch.flows.put(0x1234L, (short) 0);
         ofSwitch.refuseBundles = true;
-        on(() -> {
-            reconciler.setFlows("n", "p1", List.of(kept));
-            reconciler.setFlows("n", "p2", List.of(missing));
-            reconciler.flush();
-            reconciler.connected("n", "openflow:1");
-        });
+        connectWithKeptStaleAndForeignFlows();
         awaitInstalled(2);
         assertEquals(Set.of(kept.cookie(), missing.cookie(), 0x1234L), ofSwitch.flows.keySet());
         assertEquals(1, ofSwitch.replacements);
@@ -265,6 +249,19 @@ public class FlowReconcilerTest {
         assertEquals(count, ofSwitch.added.size());
         assertEquals(count, ofSwitch.flows.size());
         assertEquals(count, installed.size());
+    }
+
+    /** p1 wants {@link #kept}, p2 {@link #missing}; the switch holds kept, stale and another app's flow (0x1234). */
+    private void connectWithKeptStaleAndForeignFlows() throws Exception {
+        ofSwitch.flows.put(kept.cookie(), kept.table());
+        ofSwitch.flows.put(stale.cookie(), stale.table());
+        ofSwitch.flows.put(0x1234L, (short) 0);
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(kept));
+            reconciler.setFlows("n", "p2", List.of(missing));
+            reconciler.flush();
+            reconciler.connected("n", "openflow:1");
+        });
     }
 
     /** Connects the node's switch (an empty replacement) and forgets that bundle in the counts. */
