@@ -17,6 +17,8 @@ ensure_packages benchmarks ovsdb-server:openvswitch-switch socat:socat ip:iprout
 /usr/bin/python3 -c 'import matplotlib' >/dev/null 2>&1 || install_packages benchmarks python3-matplotlib
 ensure_ports_free benchmarks
 
+# figures of earlier runs (a heap histogram at another lport count) must not mix with this run's
+rm -rf it/target/benchmarks target/benchmarks
 mvn -B --no-transfer-progress -q install -DskipTests
 mvn -B --no-transfer-progress -pl locality test -Dtest=LocalityThroughputBenchmark -DfailIfNoTests=false
 mvn -B --no-transfer-progress -pl it verify -Dit.test=ScaleBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
