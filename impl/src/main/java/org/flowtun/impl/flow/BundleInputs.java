@@ -7,7 +7,7 @@
  */
 package org.flowtun.impl.flow;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
@@ -49,24 +49,48 @@ public final class BundleInputs {
             .build();
     }
 
-    /** The bundle's messages: the removals first, then the additions (an addition replaces a flow it matches). */
+    /**
+     * The bundle's messages: the removals first, then the additions (an addition replaces a flow it matches). Each
+     * message is made when read, so that a bundle's messages are built chunk by chunk as they are sent instead of
+     * all at once (a whole switch's replacement can be tens of thousands).
+     */
     public static List<Message> messages(final String openflowNodeId, final List<FlowSpec> adds,
             final Map<Long, Short> removes) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
-        final List<Message> messages = new ArrayList<>(adds.size() + removes.size());
-        removes.forEach((cookie, table) -> messages.add(removal(node,
-            OpenFlowInputs.removeFlow(openflowNodeId, table, cookie))));
-        addAll(openflowNodeId, node, adds, messages);
-        return messages;
+        final List<Map.Entry<Long, Short>> removals = List.copyOf(removes.entrySet());
+        return new AbstractList<>() {
+            @Override
+            public Message get(final int index) {
+                if (index < removals.size()) {
+                    final Map.Entry<Long, Short> removal = removals.get(index);
+                    return removal(node, OpenFlowInputs.removeFlow(openflowNodeId, removal.getValue(),
+                        removal.getKey()));
+                }
+                return addition(openflowNodeId, node, adds.get(index - removals.size()));
+            }
+
+            @Override
+            public int size() {
+                return removals.size() + adds.size();
+            }
+        };
     }
 
-    /** Every flowtun flow removed, then {@code flows} added. */
+    /** Every flowtun flow removed, then {@code flows} added; made when read, like {@link #messages}. */
     public static List<Message> replacement(final String openflowNodeId, final List<FlowSpec> flows) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
-        final List<Message> messages = new ArrayList<>(flows.size() + 1);
-        messages.add(removal(node, OpenFlowInputs.removeFlowtunFlows(openflowNodeId)));
-        addAll(openflowNodeId, node, flows, messages);
-        return messages;
+        final Message removeAll = removal(node, OpenFlowInputs.removeFlowtunFlows(openflowNodeId));
+        return new AbstractList<>() {
+            @Override
+            public Message get(final int index) {
+                return index == 0 ? removeAll : addition(openflowNodeId, node, flows.get(index - 1));
+            }
+
+            @Override
+            public int size() {
+                return flows.size() + 1;
+            }
+        };
     }
 
     private static Message removal(final NodeRef node, final RemoveFlowInput removal) {
@@ -76,14 +100,11 @@ public final class BundleInputs {
             .build();
     }
 
-    private static void addAll(final String openflowNodeId, final NodeRef node, final List<FlowSpec> adds,
-            final List<Message> messages) {
-        for (FlowSpec flow : adds) {
-            messages.add(new MessageBuilder().setNode(node)
-                .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
-                    new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
-                .build());
-        }
+    private static Message addition(final String openflowNodeId, final NodeRef node, final FlowSpec flow) {
+        return new MessageBuilder().setNode(node)
+            .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
+                new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
+            .build();
     }
 
     public static AddBundleMessagesInput add(final String openflowNodeId, final BundleId id,
@@ -92,7 +113,8 @@ public final class BundleInputs {
             .setNode(OpenFlowInputs.nodeRef(openflowNodeId))
             .setBundleId(id)
             .setFlags(ATOMIC_ORDERED)
-            .setMessages(new MessagesBuilder().setMessage(messages).build())
+            // made once here (the lists above make their messages when read)
+            .setMessages(new MessagesBuilder().setMessage(List.copyOf(messages)).build())
             .build();
     }
 }
