@@ -348,9 +348,7 @@ public final class FlowReconciler {
             final Runnable replaced = () -> {
                 LOG.info("{}: flowtun flows of {} replaced: {} flows in {} ms", node, ofNode, wanted.size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-                for (int i = 0; i < keys.size(); i++) {
-                    added(keys.get(i), wanted.get(i).cookie());
-                }
+                addedAll(keys, wanted);
             };
             send(new Request(() -> writer.replace(ofNode, wanted), "replace", Math.max(1, wanted.size()), true,
                 replaced, this::bundleRefused));
@@ -471,13 +469,9 @@ public final class FlowReconciler {
             final String ofNode = openflowNodeId;
             final List<FlowSpec> bundleAdds = List.copyOf(adds);
             final List<Long> bundleKeys = List.copyOf(addKeys);
-            final Runnable confirmed = () -> {
-                for (int i = 0; i < bundleKeys.size(); i++) {
-                    added(bundleKeys.get(i), bundleAdds.get(i).cookie());
-                }
-            };
             send(new Request(() -> writer.bundle(ofNode, bundleAdds, removes), "bundle",
-                bundleAdds.size() + removes.size(), true, confirmed, this::bundleRefused));
+                bundleAdds.size() + removes.size(), true, () -> addedAll(bundleKeys, bundleAdds),
+                this::bundleRefused));
         }
 
         private void bundleRefused(final Throwable error) {
@@ -502,6 +496,13 @@ public final class FlowReconciler {
                 }
             }
             return true;
+        }
+
+        /** A bundle adding {@code flows} (of {@code keys}, in the same order) was committed. */
+        private void addedAll(final List<Long> keys, final List<FlowSpec> flows) {
+            for (int i = 0; i < keys.size(); i++) {
+                added(keys.get(i), flows.get(i).cookie());
+            }
         }
 
         private void added(final Long key, final long cookie) {

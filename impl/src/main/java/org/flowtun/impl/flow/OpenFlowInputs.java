@@ -115,23 +115,23 @@ public final class OpenFlowInputs {
 
     /** Removes, in {@code table}, every flow whose cookie is exactly {@code cookie}. */
     public static RemoveFlowInput removeFlow(final String openflowNodeId, final short table, final long cookie) {
-        return new RemoveFlowInputBuilder()
-            .setNode(nodeRef(openflowNodeId))
-            .setTableId(Uint8.valueOf(table))
-            .setCookie(new FlowCookie(Uint64.fromLongBits(cookie)))
-            .setCookieMask(new FlowCookie(COOKIE_MASK))
-            .setStrict(false)
-            .setMatch(new MatchBuilder().build())
-            .build();
+        return removeByCookie(openflowNodeId, table, cookie, COOKIE_MASK);
     }
 
     /** Removes every flowtun flow (cookie under {@link Pipeline#FLOWTUN_COOKIE_MASK}) in every table. */
     public static RemoveFlowInput removeFlowtunFlows(final String openflowNodeId) {
+        return removeByCookie(openflowNodeId, ALL_TABLES, Pipeline.FLOWTUN_COOKIE,
+            Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK));
+    }
+
+    /** Removes, in {@code table}, every flow (any match) whose cookie equals {@code cookie} under {@code mask}. */
+    private static RemoveFlowInput removeByCookie(final String openflowNodeId, final short table, final long cookie,
+            final Uint64 mask) {
         return new RemoveFlowInputBuilder()
             .setNode(nodeRef(openflowNodeId))
-            .setTableId(Uint8.valueOf(ALL_TABLES))
-            .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE)))
-            .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK)))
+            .setTableId(Uint8.valueOf(table))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(cookie)))
+            .setCookieMask(new FlowCookie(mask))
             .setStrict(false)
             .setMatch(new MatchBuilder().build())
             .build();
