@@ -74,6 +74,13 @@ final class KarafProcess implements AutoCloseable {
             StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    /** Logs {@code logger} (a class or package) at DEBUG, for a look at where the time goes. */
+    void debugLog(final String logger) throws IOException {
+        final String name = "flowtun_" + logger.replaceAll("\\W", "_");
+        Files.writeString(home.resolve("etc/org.ops4j.pax.logging.cfg"), "\nlog4j2.logger." + name + ".name = " + logger
+            + "\nlog4j2.logger." + name + ".level = DEBUG\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
     void start() throws IOException, InterruptedException {
         final Process process = new ProcessBuilder(home.resolve("bin/start").toString())
             .redirectErrorStream(true).redirectOutput(home.resolve("start.out").toFile()).start();

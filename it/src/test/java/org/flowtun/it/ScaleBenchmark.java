@@ -53,6 +53,9 @@ public class ScaleBenchmark {
     private static final List<Integer> CHASSIS = sizes("flowtun.bench.chassis", "10,100,1000");
     private static final int SINGLE = Integer.getInteger("flowtun.bench.single", 200);
     private static final int BOUND = Integer.getInteger("flowtun.bench.bound", 10_000);
+    /** Loggers (classes, packages) to log at DEBUG in the controller, e.g. where a bulk's time goes. */
+    private static final List<String> DEBUG_LOGGERS = Arrays.stream(System.getProperty("flowtun.bench.debug", "")
+        .split(",")).map(String::trim).filter(logger -> !logger.isEmpty()).collect(Collectors.toList());
     private static final int TAMPERED = 200;
     private static final List<String> TYPES = List.of("vxlan", "gre", "geneve");
     private static final String NET = "bench-net";
@@ -75,6 +78,9 @@ public class ScaleBenchmark {
             karaf = process;
             karaf.setFlowtunConfig("datapath-type", "netdev");
             karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
+            for (String logger : DEBUG_LOGGERS) {
+                karaf.debugLog(logger);
+            }
             karaf.start();
             restconf.awaitAnswer("flowtun-lport:lports");
             try (OvsNode started = TunnelPortChecks.startConnected("bench", "chassis-bench", "10.99.8.1", TYPES)) {
@@ -178,6 +184,10 @@ public class ScaleBenchmark {
             ports.append(i == 0 ? "" : ",").append("{\"id\":\"bulk-").append(i).append("\",\"network\":\"")
                 .append(NET).append("\",\"binding-profile\":{\"host-ip\":\"").append(ip(100 + i / 62_500, i))
                 .append("\"}}");
+        }
+        if (!DEBUG_LOGGERS.isEmpty()) {
+            // to find the request in the controller's log
+            log("bulk request sent", Map.of("ports", size, "at", java.time.LocalTime.now()));
         }
         final long start = System.nanoTime();
         final Restconf.Reply reply = restconf.patch("flowtun-lport:lports",

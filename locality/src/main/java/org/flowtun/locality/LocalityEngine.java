@@ -548,6 +548,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         if (!started || config == null || reconciler == null) {
             return;
         }
+        final long start = System.nanoTime();
+        final int lportCount = dirtyLports.size();
         for (String network : dirtyNetworks) {
             if (networks.containsKey(network)) {
                 networkKeys.key(network, null, new HashSet<>());
@@ -610,9 +612,15 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         connectionDirty.forEach(this::updateConnection);
         connectionDirty.clear();
 
-        keyStore.save(lportKeys.takeChanges(), networkKeys.takeChanges());
+        // the switches first: the datastore writes below cost as much CPU as the flows, and do not gate them
         reconciler.flush();
+        final long flowsHandedOver = System.nanoTime();
+        keyStore.save(lportKeys.takeChanges(), networkKeys.takeChanges());
         publisher.flush();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("processed {} changed lports: flows handed to the switches after {} ms, state after {} ms",
+                lportCount, (flowsHandedOver - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private void place(final String node, final String lportId) {
