@@ -187,6 +187,12 @@ final class OvsNode implements AutoCloseable {
         return run(line.toArray(new String[0]));
     }
 
+    /** Starts watching br-int's {@code table}: every flow added, modified or deleted there from now on. */
+    FlowMonitor monitor(final int table) throws IOException {
+        return new FlowMonitor(command("ovs-ofctl", "-O", "OpenFlow13", "monitor", "unix:" + dir.resolve("br-int.mgmt"),
+            "watch:!initial,table=" + table));
+    }
+
     /** Adds the flows in {@code file} to a bridge of this node in one OpenFlow 1.4 bundle (all or nothing). */
     void bundleAddFlows(final String bridge, final Path file) throws IOException {
         run("ovs-ofctl", "-O", "OpenFlow14", "--bundle", "add-flows", "unix:" + dir.resolve(bridge + ".mgmt"),
@@ -243,13 +249,18 @@ final class OvsNode implements AutoCloseable {
         Files.deleteIfExists(file.toPath());
     }
 
-    private String run(final String... command) throws IOException {
-        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    /** An OVS command for this node: its run, database and log directories are the node's. */
+    private ProcessBuilder command(final String... command) {
+        final ProcessBuilder builder = new ProcessBuilder(command);
         final Map<String, String> env = builder.environment();
         env.put("OVS_RUNDIR", dir.toString());
         env.put("OVS_DBDIR", dir.toString());
         env.put("OVS_LOGDIR", dir.toString());
-        final Process process = builder.start();
+        return builder;
+    }
+
+    private String run(final String... command) throws IOException {
+        final Process process = command(command).redirectErrorStream(true).start();
         final String output;
         try {
             output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

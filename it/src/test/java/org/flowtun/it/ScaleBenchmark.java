@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -63,12 +64,17 @@ public class ScaleBenchmark {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
     private static final Pattern FLOW_COUNT = Pattern.compile("flow_count=(\\d+)");
+    /** flowtun's egress table (Pipeline.EGRESS): one flow per remote port. */
+    private static final int EGRESS_TABLE = 75;
+    private static final Pattern REG7 = Pattern.compile("reg7=0x[0-9a-f]+\\b");
 
     private final Restconf restconf = new Restconf(8181, LONG);
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<Map<String, Object>> cost = new ArrayList<>();
     private KarafProcess karaf;
     private OvsNode node;
+    /** br-int's egress table (one flow per remote port), watched for when flows land. */
+    private FlowMonitor egress;
 
     @Test
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
@@ -83,8 +89,10 @@ public class ScaleBenchmark {
             }
             karaf.start();
             restconf.awaitAnswer("flowtun-lport:lports");
-            try (OvsNode started = TunnelPortChecks.startConnected("bench", "chassis-bench", "10.99.8.1", TYPES)) {
+            try (OvsNode started = TunnelPortChecks.startConnected("bench", "chassis-bench", "10.99.8.1", TYPES);
+                    FlowMonitor monitor = started.monitor(EGRESS_TABLE)) {
                 node = started;
+                egress = monitor;
                 new Overlay(restconf).network(NET, "vxlan", 4242);
                 cost.add(costAt(0));
                 tunnelPortsVersusMesh();
@@ -189,13 +197,13 @@ public class ScaleBenchmark {
             // to find the request in the controller's log
             log("bulk request sent", Map.of("ports", size, "at", java.time.LocalTime.now()));
         }
+        egress.mark();
         final long start = System.nanoTime();
         final Restconf.Reply reply = restconf.patch("flowtun-lport:lports",
             "{\"flowtun-lport:lports\":{\"lport\":[" + ports + "]}}");
         final long answered = System.nanoTime();
         assertEquals(reply.toString(), 200, reply.status);
-        awaitEgressFlows(size);
-        final long done = System.nanoTime();
+        final long done = awaitEgressFlows(size);
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("ports", size);
         row.put("request_seconds", seconds(answered - start));
@@ -239,20 +247,15 @@ public class ScaleBenchmark {
         for (int i = 0; i < SINGLE; i++) {
             final long key = 3_000_000 + i;
             final String id = "single-" + i;
+            egress.mark();
             final long start = System.nanoTime();
             final Restconf.Reply reply = restconf.put("flowtun-lport:lports/lport=" + id, "{\"flowtun-lport:lport\":[{"
                 + "\"id\":\"" + id + "\",\"network\":\"" + NET + "\",\"tunnel-key\":" + key
                 + ",\"binding-profile\":{\"host-ip\":\"" + ip(200, i) + "\"}}]}");
             assertEquals(reply.toString(), 201, reply.status);
             requests.add((System.nanoTime() - start) / 1e6);
-            while (!node.ofctl("dump-flows", "table=75,reg7=" + key).contains("reg7=")) {
-                if (System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {
-                    throw new AssertionError("no flow for " + id + " after 30 s");
-                }
-                // a short pause between polls: each ovs-ofctl costs CPU the controller competes for
-                Thread.sleep(2);
-            }
-            latencies.add((System.nanoTime() - start) / 1e6);
+            final long landed = egress.await(1, FlowMonitor.addedOrModified(reg7(key)), Duration.ofSeconds(30));
+            latencies.add((landed - start) / 1e6);
         }
         final List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -324,13 +327,17 @@ public class ScaleBenchmark {
             ports.append(i == 0 ? "" : ",").append("{\"id\":\"far-").append(i).append("\",\"network\":\"")
                 .append(NET).append("\",\"chassis\":\"chassis-far\"}");
         }
+        egress.mark();
         final Restconf.Reply reply = restconf.patch("flowtun-lport:lports",
             "{\"flowtun-lport:lports\":{\"lport\":[" + ports + "]}}");
         assertEquals(reply.toString(), 200, reply.status);
         awaitEgressFlows(BOUND);
+        egress.mark();
         final long start = System.nanoTime();
         putChassis("chassis-far", "10.250.0.2");
         final String next = "load:0xafa0002->NXM_NX_TUN_IPV4_DST[]";
+        final long done = egress.await(BOUND, distinctFlows(FlowMonitor.addedOrModified(next)), LONG);
+        // the switch's own view agrees: every flow has the new address, none the old
         Await.until(LONG, () -> {
             final String dump = node.ofctl("dump-flows", "table=75");
             final int rewritten = occurrences(dump, next);
@@ -339,7 +346,7 @@ public class ScaleBenchmark {
         });
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("ports", BOUND);
-        row.put("all_flows_rewritten_seconds", seconds(System.nanoTime() - start));
+        row.put("all_flows_rewritten_seconds", seconds(done - start));
         log("chassis IP change", row);
         figures.put("chassis_ip_change", row);
     }
@@ -351,9 +358,10 @@ public class ScaleBenchmark {
     private void restart() throws Exception {
         final List<String> before = Overlay.withoutCookies(node.flows());
         karaf.stop();
-        final List<String> egress = before.stream().filter(flow -> flow.contains("table=75,") && flow.contains("reg7="))
-            .limit(TAMPERED).collect(Collectors.toList());
-        for (String flow : egress) {
+        final List<String> deleted = before.stream()
+            .filter(flow -> flow.contains("table=75,") && flow.contains("reg7=")).limit(TAMPERED)
+            .collect(Collectors.toList());
+        for (String flow : deleted) {
             node.ofctl("del-flows", "table=75," + flow.substring(flow.indexOf("reg7=")).split(" ")[0]);
         }
         final List<String> stale = new ArrayList<>();
@@ -430,18 +438,27 @@ public class ScaleBenchmark {
     }
 
     /**
-     * Until table 75 (egress, one flow per remote port) holds {@code count} flows. Asks the switch for its own
-     * count every 10 ms (a 10,000-flow dump every 250 ms would both cost the controller CPU and round the figure
-     * up by as much as the polling period).
+     * When (System.nanoTime()) the switch reported the last of {@code count} egress flows (table 75, one flow per
+     * remote port) added since the monitor's mark; then checks the switch holds exactly that many.
      */
-    private void awaitEgressFlows(final int count) throws Exception {
-        final long deadline = System.nanoTime() + LONG.toNanos();
-        for (int have = egressFlowCount(); have < count; have = egressFlowCount()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(have + " of " + count + " egress flows after " + LONG);
-            }
-            Thread.sleep(10);
-        }
+    private long awaitEgressFlows(final int count) throws Exception {
+        final long done = egress.await(count, distinctFlows(FlowMonitor.addedOrModified()), LONG);
+        assertEquals("egress flows on the switch", count, egressFlowCount());
+        return done;
+    }
+
+    /** Accepts the first event of each reg7 (remote port) among those {@code event} accepts. */
+    private static Predicate<String> distinctFlows(final Predicate<String> event) {
+        final Set<String> seen = new HashSet<>();
+        return line -> {
+            final Matcher reg7 = REG7.matcher(line);
+            return event.test(line) && reg7.find() && seen.add(reg7.group());
+        };
+    }
+
+    /** How the switch prints a reg7 match, e.g. {@code reg7=0x2dc6c0 } (the space ends the value). */
+    private static String reg7(final long key) {
+        return "reg7=0x" + Long.toHexString(key) + " ";
     }
 
     private int egressFlowCount() throws IOException {
