@@ -366,18 +366,29 @@ public class ScaleBenchmark {
         }
         final List<String> stale = new ArrayList<>();
         for (int i = 0; i < TAMPERED; i++) {
-            stale.add(String.format(Locale.ROOT, "cookie=0x%x,table=75,priority=100,reg7=%d,actions=drop",
+            stale.add(String.format(Locale.ROOT, "cookie=0x%x,table=75,priority=100,reg7=0x%x,actions=drop",
                 0xF7FF000000000000L + i, 9_000_000 + i));
         }
         final Path file = node.dir().resolve("stale.flows");
         Files.write(file, stale, StandardCharsets.UTF_8);
         node.ofctl("add-flows", file.toString());
         final Set<String> wanted = new HashSet<>(before);
+        final Set<String> restored = deleted.stream().map(ScaleBenchmark::reg7Of).collect(Collectors.toSet());
+        final Set<String> gone = stale.stream().map(ScaleBenchmark::reg7Of).collect(Collectors.toSet());
+        egress.mark();
         final long start = System.nanoTime();
         final long startMillis = System.currentTimeMillis();
         karaf.start();
         restconf.awaitAnswer("flowtun-lport:lports");
         final long restconfUp = System.nanoTime();
+        // the switch reports when the deleted flows are back and the stale ones gone (one bundle brings both) ...
+        final long back = egress.await(TAMPERED, distinctFlows(FlowMonitor.addedOrModified()
+            .and(line -> restored.contains(reg7Of(line)))), LONG);
+        final long removed = egress.await(TAMPERED, distinctFlows(line -> line.contains("event=DELETED")
+            && gone.contains(reg7Of(line))), LONG);
+        final long evented = Math.max(back, removed);
+        // ... and then its whole table must be exactly what it was: if not at once, the time it is
+        final boolean exact = new HashSet<>(Overlay.withoutCookies(node.flows())).equals(wanted);
         Await.until(LONG, () -> {
             final Set<String> now = new HashSet<>(Overlay.withoutCookies(node.flows()));
             if (now.equals(wanted)) {
@@ -387,7 +398,7 @@ public class ScaleBenchmark {
             return missing + " flows missing, " + now.stream().filter(flow -> !wanted.contains(flow)).count()
                 + " stale";
         });
-        final long done = System.nanoTime();
+        final long done = exact ? evented : System.nanoTime();
         // when flowtun saw the switch (its OpenFlow connection and its OVSDB bridge), from the controller's log: the
         // switch's own is_connected column is refreshed seconds late
         final long connected = start + (lastLogTime("FlowReconciler.*: switch .* connected") - startMillis)
@@ -451,9 +462,15 @@ public class ScaleBenchmark {
     private static Predicate<String> distinctFlows(final Predicate<String> event) {
         final Set<String> seen = new HashSet<>();
         return line -> {
-            final Matcher reg7 = REG7.matcher(line);
-            return event.test(line) && reg7.find() && seen.add(reg7.group());
+            final String reg7 = reg7Of(line);
+            return event.test(line) && reg7 != null && seen.add(reg7);
         };
+    }
+
+    /** The reg7 match of a flow or flow event as the switch prints it ({@code reg7=0x5}); null without one. */
+    private static String reg7Of(final String flow) {
+        final Matcher reg7 = REG7.matcher(flow);
+        return reg7.find() ? reg7.group() : null;
     }
 
     /** How the switch prints a reg7 match, e.g. {@code reg7=0x2dc6c0 } (the space ends the value). */
