@@ -549,7 +549,6 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             return;
         }
         final long start = System.nanoTime();
-        final int lportCount = dirtyLports.size();
         for (String network : dirtyNetworks) {
             if (networks.containsKey(network)) {
                 networkKeys.key(network, null, new HashSet<>());
@@ -583,6 +582,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             }
         }
 
+        final int lportCount = dirtyLports.size();
         for (String lport : dirtyLports) {
             nodes.keySet().forEach(node -> place(node, lport));
         }
