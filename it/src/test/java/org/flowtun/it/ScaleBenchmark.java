@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -195,7 +196,7 @@ public class ScaleBenchmark {
         }
         if (!DEBUG_LOGGERS.isEmpty()) {
             // to find the request in the controller's log
-            log("bulk request sent", Map.of("ports", size, "at", java.time.LocalTime.now()));
+            log("bulk request sent", Map.of("ports", size, "at", LocalTime.now()));
         }
         egress.mark();
         final long start = System.nanoTime();

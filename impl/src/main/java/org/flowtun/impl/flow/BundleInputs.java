@@ -10,6 +10,7 @@ package org.flowtun.impl.flow;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInput;
@@ -56,39 +57,34 @@ public final class BundleInputs {
      */
     public static List<Message> messages(final String openflowNodeId, final List<FlowSpec> adds,
             final Map<Long, Short> removes) {
-        final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
         final List<Map.Entry<Long, Short>> removals = List.copyOf(removes.entrySet());
-        return new AbstractList<>() {
-            @Override
-            public Message get(final int index) {
-                if (index < removals.size()) {
-                    final Map.Entry<Long, Short> removal = removals.get(index);
-                    return removal(node, OpenFlowInputs.removeFlow(openflowNodeId, removal.getValue(),
-                        removal.getKey()));
-                }
-                return addition(openflowNodeId, node, adds.get(index - removals.size()));
-            }
-
-            @Override
-            public int size() {
-                return removals.size() + adds.size();
-            }
-        };
+        return removalsThenAdditions(openflowNodeId, removals.size(), index -> OpenFlowInputs.removeFlow(
+            openflowNodeId, removals.get(index).getValue(), removals.get(index).getKey()), adds);
     }
 
     /** Every flowtun flow removed, then {@code flows} added; made when read, like {@link #messages}. */
     public static List<Message> replacement(final String openflowNodeId, final List<FlowSpec> flows) {
+        final RemoveFlowInput removeAll = OpenFlowInputs.removeFlowtunFlows(openflowNodeId);
+        return removalsThenAdditions(openflowNodeId, 1, index -> removeAll, flows);
+    }
+
+    /**
+     * {@code removalCount} removals ({@code removal} makes the i-th), then one addition per flow of {@code adds}:
+     * each message is made when the list is read at its index.
+     */
+    private static List<Message> removalsThenAdditions(final String openflowNodeId, final int removalCount,
+            final IntFunction<RemoveFlowInput> removal, final List<FlowSpec> adds) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
-        final Message removeAll = removal(node, OpenFlowInputs.removeFlowtunFlows(openflowNodeId));
         return new AbstractList<>() {
             @Override
             public Message get(final int index) {
-                return index == 0 ? removeAll : addition(openflowNodeId, node, flows.get(index - 1));
+                return index < removalCount ? removal(node, removal.apply(index))
+                    : addition(openflowNodeId, node, adds.get(index - removalCount));
             }
 
             @Override
             public int size() {
-                return flows.size() + 1;
+                return removalCount + adds.size();
             }
         };
     }

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A flow an app wants on a switch, independent of OpenFlowPlugin's model: what the pure flow-building functions
@@ -63,8 +64,9 @@ public final class FlowSpec {
 
         final String match = matchText();
         key = Hashing.murmur3_128().hashString(match, StandardCharsets.UTF_8).asLong();
-        cookie = app.cookie() | Hashing.murmur3_128().hashString(text(match), StandardCharsets.UTF_8).asLong()
-            & Pipeline.FLOW_HASH_MASK;
+        // the text hashed from the builder's action objects (not unpacked again from the array)
+        cookie = app.cookie() | Hashing.murmur3_128().hashString(text(match, builder.actions),
+            StandardCharsets.UTF_8).asLong() & Pipeline.FLOW_HASH_MASK;
     }
 
     /** Table, priority and match as ovs-ofctl shows them. */
@@ -97,12 +99,10 @@ public final class FlowSpec {
         return match.toString();
     }
 
-    private String text(final String match) {
+    private String text(final String match, final List<FlowAction> applied) {
         final List<String> parts = new ArrayList<>();
-        if (actions.length > 0) {
-            final List<String> applied = new ArrayList<>();
-            actions().forEach(action -> applied.add(action.toString()));
-            parts.add(String.join(",", applied));
+        if (!applied.isEmpty()) {
+            parts.add(applied.stream().map(FlowAction::toString).collect(Collectors.joining(",")));
         }
         if (writeMetadata != null) {
             parts.add("write_metadata:0x" + Long.toHexString(writeMetadata));
@@ -221,7 +221,7 @@ public final class FlowSpec {
     /** The flow as {@code ovs-ofctl -O OpenFlow13 dump-flows} would show it (without counters and cookie). */
     @Override
     public String toString() {
-        return text(matchText());
+        return text(matchText(), actions());
     }
 
     public static final class Builder {
