@@ -352,7 +352,7 @@ public final class FlowReconciler {
             };
             send(new Request(() -> writer.replace(ofNode, wanted), "replace", Math.max(1, wanted.size()), true,
                 replaced, this::bundleRefused));
-            ownersToCheck.addAll(keysOfOwner.keySet());
+            // every owner with flows hears of them once the bundle is committed (addedAll), none before
             flush();
         }
 
