@@ -331,6 +331,21 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         });
     }
 
+    /**
+     * The switch connected again without having been reported gone: what it holds is unknown (after a restart of
+     * ovs-vswitchd, nothing), so its node is made exact again as on a first connection.
+     */
+    void openflowReconnected(final String openflowNodeId) {
+        submit(() -> {
+            LOG.info("{}: switch reconnected; its flows are replaced", openflowNodeId);
+            connectedSwitches.add(openflowNodeId);
+            nodes.values().stream().filter(node -> openflowNodeId.equals(node.openflowNodeId())).forEach(node -> {
+                reconciler.disconnected(node.nodeId());
+                connectionDirty.add(node.nodeId());
+            });
+        });
+    }
+
     void openflowDisconnected(final String openflowNodeId) {
         submit(() -> {
             connectedSwitches.remove(openflowNodeId);

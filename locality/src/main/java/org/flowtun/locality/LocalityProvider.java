@@ -28,16 +28,20 @@ import org.flowtun.api.TunnelPortService;
 import org.flowtun.impl.ListChangeListener;
 import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.config.FlowtunConfigSource;
+import org.flowtun.impl.flow.FlowAuditSchedule;
 import org.flowtun.impl.flow.FlowReconciler;
+import org.flowtun.impl.flow.FlowRemovedListener;
 import org.flowtun.impl.flow.OpenFlowNodeListener;
 import org.flowtun.impl.flow.RpcFlowWriter;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.OpendaylightFlowStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.SalBundleService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
@@ -78,14 +82,19 @@ public final class LocalityProvider implements AutoCloseable {
     private final KeyStore keyStore;
     private final LocalityEngine engine;
     private final FlowDiagnostics diagnostics;
+    private final NotificationService notificationService;
+    private final FlowReconciler reconciler;
+    private final FlowAuditSchedule auditSchedule;
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
     public LocalityProvider(final DataBroker dataBroker, final NotificationPublishService notifications,
-            final SalFlowService flowService, final SalBundleService bundleService,
-            final OpendaylightDirectStatisticsService statisticsService,
+            final NotificationService notificationService, final SalFlowService flowService,
+            final SalBundleService bundleService, final OpendaylightDirectStatisticsService statisticsService,
+            final OpendaylightFlowStatisticsService flowStatisticsService,
             final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
             final FlowtunConfigSource configSource) {
         this.dataBroker = requireNonNull(dataBroker);
+        this.notificationService = requireNonNull(notificationService);
         this.switches = requireNonNull(switches);
         this.chassisCache = requireNonNull(chassisCache);
         this.tunnelPorts = requireNonNull(tunnelPorts);
@@ -98,9 +107,11 @@ public final class LocalityProvider implements AutoCloseable {
         // after a failed write the engine has its next batch write every allocation again
         this.keyStore = new KeyStore(dataBroker, this::rewriteKeys);
         this.engine = new LocalityEngine(executor, lportKeys, networkKeys, publisher, keyStore);
-        final RpcFlowWriter writer = new RpcFlowWriter(flowService, bundleService, statisticsService, bundleSender);
-        final FlowReconciler reconciler = new FlowReconciler(writer, executor, engine::flowsInstalled);
+        final RpcFlowWriter writer = new RpcFlowWriter(flowService, bundleService, statisticsService,
+            flowStatisticsService, bundleSender);
+        this.reconciler = new FlowReconciler(writer, executor, engine::flowsInstalled);
         engine.setReconciler(reconciler);
+        this.auditSchedule = new FlowAuditSchedule(executor, reconciler);
         this.diagnostics = new SwitchFlowDiagnostics(executor, reconciler, writer);
     }
 
@@ -124,7 +135,11 @@ public final class LocalityProvider implements AutoCloseable {
         registrations.add(switches.register(engine));
         registrations.add(tunnelPorts.registerListener(engine));
         registrations.add(new OpenFlowNodeListener(dataBroker, engine::openflowConnected,
-            engine::openflowDisconnected));
+            engine::openflowReconnected, engine::openflowDisconnected));
+        registrations.add(notificationService.registerNotificationListener(
+            new FlowRemovedListener(executor, reconciler::flowRemoved)));
+        registrations.add(configSource.register(auditSchedule));
+        registrations.add(auditSchedule);
         readInitialState();
         LOG.info("flowtun locality service started; reading the state at start");
     }

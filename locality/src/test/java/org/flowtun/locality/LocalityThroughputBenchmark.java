@@ -41,6 +41,7 @@ import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
 import org.flowtun.impl.ovsdb.SwitchStateListener;
 import org.junit.Test;
+import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -50,6 +51,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.OpendaylightFlowStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
@@ -75,8 +77,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.NetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Vxlan;
+import org.opendaylight.yangtools.concepts.NoOpListenerRegistration;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.NotificationListener;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
@@ -113,7 +117,9 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
     @Test
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     public void throughput() throws Exception {
-        final FlowtunConfig config = FlowtunConfig.DEFAULT;
+        // the switches here are proxies that hold no flows: nothing to count or send again
+        final FlowtunConfig config = FlowtunConfig.parse(Map.of(FlowtunConfig.FLOW_AUDIT_INTERVAL, "0",
+            FlowtunConfig.FLOW_REFRESH_INTERVAL, "0"));
         final FlowtunConfigSource configSource = new FlowtunConfigSource() {
             @Override
             public Optional<FlowtunConfig> current() {
@@ -128,8 +134,9 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
         };
         final ChassisRegistryCache chassis = new ChassisRegistryCache(getDataBroker());
         final LocalityProvider provider = new LocalityProvider(getDataBroker(),
-            getDataBrokerTestCustomizer().createNotificationPublishService(), flowService(), bundleService(),
-            statisticsService(), switches, chassis, tunnelPorts, configSource);
+            getDataBrokerTestCustomizer().createNotificationPublishService(), unused(NotificationService.class),
+            flowService(), bundleService(), statisticsService(), unused(OpendaylightFlowStatisticsService.class),
+            switches, chassis, tunnelPorts, configSource);
         provider.init();
         provider.localityService().registerListener(this::count);
 
@@ -331,6 +338,17 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
     }
 
     /** The direct-statistics read of a switch's flows (a switch refusing bundles): an empty switch. */
+    /** A service the benchmark does not use: registrations do nothing, calls fail. */
+    private <T> T unused(final Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
+            (proxy, method, args) -> {
+                if (method.getName().startsWith("register")) {
+                    return NoOpListenerRegistration.of((NotificationListener) args[0]);
+                }
+                throw new UnsupportedOperationException(method.getName());
+            }));
+    }
+
     private OpendaylightDirectStatisticsService statisticsService() {
         return (OpendaylightDirectStatisticsService) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {OpendaylightDirectStatisticsService.class}, (proxy, method, args) -> {

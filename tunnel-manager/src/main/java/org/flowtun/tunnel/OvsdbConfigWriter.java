@@ -9,6 +9,7 @@ package org.flowtun.tunnel;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.Sets;
 import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.HashMap;
@@ -81,14 +82,18 @@ final class OvsdbConfigWriter {
         this.dataBroker = requireNonNull(dataBroker);
     }
 
-    /** Creates the integration bridge, or adds flowtun's controller target to the existing one. */
+    /**
+     * Creates the integration bridge, or sets flowtun's controller target on the existing one and removes the
+     * others. The southbound removes a controller from OVS when its configuration entry goes away, so a target
+     * flowtun never wrote is first written (OVS has it already: nothing changes there), then deleted.
+     */
     FluentFuture<? extends CommitInfo> writeBridge(final OvsdbSwitch node, final FlowtunConfig config,
             final TunnelPortPlan plan, final OvsdbBridge existing) {
         final String bridgeNodeId = OvsdbTopology.bridgeNodeId(node.nodeId(), config.integrationBridge());
         final OvsdbBridgeAugmentationBuilder bridge = new OvsdbBridgeAugmentationBuilder()
             .setBridgeName(new OvsdbBridgeName(config.integrationBridge()))
             .setManagedBy(new OvsdbNodeRef(OvsdbTopology.nodePath(node.nodeId())))
-            .setControllerEntry(controllers(plan));
+            .setControllerEntry(controllers(Sets.union(plan.controllerTargets(), plan.controllersToRemove())));
         if (existing == null) {
             final ProtocolEntry of13 = new ProtocolEntryBuilder().setProtocol(OvsdbBridgeProtocolOpenflow13.class)
                 .build();
@@ -105,7 +110,17 @@ final class OvsdbConfigWriter {
             .addAugmentation(OvsdbBridgeAugmentation.class, bridge.build()).build();
         final WriteTransaction tx = dataBroker.newWriteOnlyTransaction();
         tx.merge(CONFIG, OvsdbTopology.nodePath(bridgeNodeId), bridgeNode);
-        return tx.commit();
+        if (plan.controllersToRemove().isEmpty()) {
+            return tx.commit();
+        }
+        return tx.commit().transformAsync(info -> {
+            final WriteTransaction delete = dataBroker.newWriteOnlyTransaction();
+            for (String target : plan.controllersToRemove()) {
+                delete.delete(CONFIG, OvsdbTopology.nodePath(bridgeNodeId).augmentation(OvsdbBridgeAugmentation.class)
+                    .child(ControllerEntry.class, new ControllerEntryKey(new Uri(target))));
+            }
+            return delete.commit();
+        }, MoreExecutors.directExecutor());
     }
 
     /**
@@ -171,9 +186,9 @@ final class OvsdbConfigWriter {
             .addAugmentation(OvsdbTerminationPointAugmentation.class, port.build()).build();
     }
 
-    private static Map<ControllerEntryKey, ControllerEntry> controllers(final TunnelPortPlan plan) {
+    private static Map<ControllerEntryKey, ControllerEntry> controllers(final Set<String> targets) {
         final Map<ControllerEntryKey, ControllerEntry> entries = new HashMap<>();
-        for (String target : plan.controllerTargets()) {
+        for (String target : targets) {
             final ControllerEntry entry = new ControllerEntryBuilder().setTarget(new Uri(target))
                 .setMaxBackoff(CONTROLLER_MAX_BACKOFF_MS).build();
             entries.put(entry.key(), entry);

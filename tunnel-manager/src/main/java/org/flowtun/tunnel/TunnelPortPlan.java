@@ -28,21 +28,27 @@ public final class TunnelPortPlan {
         NONE,
         /** There is no integration bridge: create it (fail-mode secure, OpenFlow13, controller, datapath type). */
         CREATE,
-        /** The bridge exists without flowtun's controller target: add it, keep everything else. */
-        ADD_CONTROLLER
+        /**
+         * The bridge exists with other controllers than flowtun's target: set flowtun's and remove the others (an
+         * earlier target of flowtun's, or another controller on the bridge flowtun owns); keep everything else.
+         */
+        SET_CONTROLLERS
     }
 
     public static final String OPENFLOW_PORT = "6653";
 
     private final BridgeAction bridgeAction;
     private final Set<String> controllerTargets;
+    private final Set<String> controllersToRemove;
     private final List<TunnelPortSpec> portsToWrite;
     private final List<OvsdbPort> portsToRemove;
 
     private TunnelPortPlan(final BridgeAction bridgeAction, final Set<String> controllerTargets,
-            final List<TunnelPortSpec> portsToWrite, final List<OvsdbPort> portsToRemove) {
+            final Set<String> controllersToRemove, final List<TunnelPortSpec> portsToWrite,
+            final List<OvsdbPort> portsToRemove) {
         this.bridgeAction = bridgeAction;
         this.controllerTargets = Set.copyOf(controllerTargets);
+        this.controllersToRemove = Set.copyOf(controllersToRemove);
         this.portsToWrite = List.copyOf(portsToWrite);
         this.portsToRemove = List.copyOf(portsToRemove);
     }
@@ -58,14 +64,16 @@ public final class TunnelPortPlan {
             final Optional<OvsdbBridge> bridge) {
         final Optional<String> target = controllerTarget(config, node);
         final Set<String> controllers = new HashSet<>();
+        final Set<String> controllersToRemove = new HashSet<>();
         BridgeAction action = BridgeAction.NONE;
         if (bridge.isEmpty()) {
             action = BridgeAction.CREATE;
             target.ifPresent(controllers::add);
-        } else if (target.isPresent() && !bridge.get().controllerTargets().contains(target.get())) {
-            action = BridgeAction.ADD_CONTROLLER;
-            controllers.addAll(bridge.get().controllerTargets());
+        } else if (target.isPresent() && !bridge.get().controllerTargets().equals(Set.of(target.get()))) {
+            action = BridgeAction.SET_CONTROLLERS;
             controllers.add(target.get());
+            controllersToRemove.addAll(bridge.get().controllerTargets());
+            controllersToRemove.remove(target.get());
         }
 
         final List<TunnelPortSpec> toWrite = new ArrayList<>();
@@ -88,7 +96,7 @@ public final class TunnelPortPlan {
                 }
             }
         }
-        return new TunnelPortPlan(action, controllers, toWrite, toRemove);
+        return new TunnelPortPlan(action, controllers, controllersToRemove, toWrite, toRemove);
     }
 
     /** flowtun's OpenFlow controller target for a node: configured, or tcp:(our address as the node sees it):6653. */
@@ -114,6 +122,11 @@ public final class TunnelPortPlan {
         return controllerTargets;
     }
 
+    /** The controller targets the bridge has and must lose. */
+    public Set<String> controllersToRemove() {
+        return controllersToRemove;
+    }
+
     public List<TunnelPortSpec> portsToWrite() {
         return portsToWrite;
     }
@@ -128,6 +141,7 @@ public final class TunnelPortPlan {
 
     @Override
     public String toString() {
-        return "bridge " + bridgeAction + ", write " + portsToWrite + ", remove " + portsToRemove;
+        return "bridge " + bridgeAction + (controllersToRemove.isEmpty() ? "" : " (removing controllers "
+            + controllersToRemove + ")") + ", write " + portsToWrite + ", remove " + portsToRemove;
     }
 }

@@ -88,9 +88,10 @@ final class TunnelPortReconciler {
                     config.datapathType(), plan.controllerTargets());
                 log(writer.writeBridge(node, config, plan, null), node, "create " + config.integrationBridge());
                 break;
-            case ADD_CONTROLLER:
-                LOG.info("{}: adding controller target to existing {}: {}", node.nodeId(),
-                    config.integrationBridge(), plan.controllerTargets());
+            case SET_CONTROLLERS:
+                LOG.info("{}: setting the controller of existing {} to {}{}", node.nodeId(),
+                    config.integrationBridge(), plan.controllerTargets(), plan.controllersToRemove().isEmpty() ? ""
+                        : ", removing " + plan.controllersToRemove());
                 log(writer.writeBridge(node, config, plan, bridge), node, "set the controller of "
                     + config.integrationBridge());
                 break;

@@ -56,7 +56,7 @@ public class TunnelPortPlanTest {
         }
         ports.put("tap1", new OvsdbPort("tap1", "", Map.of(), Map.of("iface-id", "p1"), 7));
         assertTrue(TunnelPortPlan.compute(FlowtunConfig.DEFAULT, SWITCH,
-            Optional.of(bridge(Set.of("tcp:10.0.0.10:6653", "unix:/run/of.sock"), ports))).isEmpty());
+            Optional.of(bridge(Set.of("tcp:10.0.0.10:6653"), ports))).isEmpty());
     }
 
     @Test
@@ -80,11 +80,28 @@ public class TunnelPortPlanTest {
     }
 
     @Test
-    public void anExistingBridgeKeepsItsControllersAndGainsOurs() {
+    public void anExistingBridgeGetsOurControllerAndLosesEveryOther() {
         final TunnelPortPlan plan = TunnelPortPlan.compute(FlowtunConfig.DEFAULT, SWITCH,
-            Optional.of(bridge(Set.of("unix:/run/of.sock"), Map.of())));
-        assertEquals(BridgeAction.ADD_CONTROLLER, plan.bridgeAction());
-        assertEquals(Set.of("unix:/run/of.sock", "tcp:10.0.0.10:6653"), plan.controllerTargets());
+            Optional.of(bridge(Set.of("unix:/run/of.sock", "tcp:10.0.0.10:6653"), Map.of())));
+        assertEquals(BridgeAction.SET_CONTROLLERS, plan.bridgeAction());
+        assertEquals(Set.of("tcp:10.0.0.10:6653"), plan.controllerTargets());
+        assertEquals(Set.of("unix:/run/of.sock"), plan.controllersToRemove());
+    }
+
+    @Test
+    public void aChangedTargetReplacesTheEarlierOneAndTheDefaultComesBack() {
+        final TunnelPortPlan changed = TunnelPortPlan.compute(FlowtunConfig.parse(Map.of("controller-target",
+            "tcp:192.0.2.1:6653")), SWITCH, Optional.of(bridge(Set.of("tcp:10.0.0.10:6653"), Map.of())));
+        assertEquals(Set.of("tcp:192.0.2.1:6653"), changed.controllerTargets());
+        assertEquals(Set.of("tcp:10.0.0.10:6653"), changed.controllersToRemove());
+        final TunnelPortPlan back = TunnelPortPlan.compute(FlowtunConfig.DEFAULT, SWITCH,
+            Optional.of(bridge(Set.of("tcp:192.0.2.1:6653"), Map.of())));
+        assertEquals(Set.of("tcp:10.0.0.10:6653"), back.controllerTargets());
+        assertEquals(Set.of("tcp:192.0.2.1:6653"), back.controllersToRemove());
+        final TunnelPortPlan same = TunnelPortPlan.compute(FlowtunConfig.DEFAULT, SWITCH,
+            Optional.of(bridge(Set.of("tcp:10.0.0.10:6653"), Map.of())));
+        assertEquals(BridgeAction.NONE, same.bridgeAction());
+        assertEquals(Set.of(), same.controllersToRemove());
     }
 
     @Test

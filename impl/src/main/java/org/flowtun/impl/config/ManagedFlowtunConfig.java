@@ -52,19 +52,24 @@ public final class ManagedFlowtunConfig implements ManagedService, FlowtunConfig
                 values.put(key, properties.get(key));
             }
         }
-        final FlowtunConfig parsed;
+        FlowtunConfig parsed;
         try {
             parsed = FlowtunConfig.parse(values);
         } catch (IllegalArgumentException e) {
             LOG.error("Rejected {} configuration: {}; keeping {}", FlowtunConfig.PID, e.getMessage(),
                 config != null ? config : FlowtunConfig.DEFAULT);
-            return;
+            if (config != null) {
+                return;
+            }
+            // rejected at start: the defaults are in force, as the line above says
+            parsed = FlowtunConfig.DEFAULT;
         }
         if (parsed.equals(config)) {
             return;
         }
         LOG.info("flowtun configuration now in force: {}", parsed);
         config = parsed;
-        consumers.forEach(consumer -> consumer.accept(parsed));
+        final FlowtunConfig inForce = parsed;
+        consumers.forEach(consumer -> consumer.accept(inForce));
     }
 }

@@ -9,6 +9,7 @@ package org.flowtun.impl.flow;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.Lists;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * the difference between them and what is on the switch. When a switch (re)connects, or a request fails, its
  * flowtun flows (by cookie) are replaced by the wanted ones in one atomic bundle; a switch that refuses bundles is
  * read back instead, and what is missing added and what is stale removed, flow by flow.
+ *
+ * <p>What others do to a switch is noticed three ways: a switch that reconnects is replaced as above (even when
+ * OpenFlowPlugin never reported it gone); a flowtun flow deleted by anyone makes the switch send flow-removed
+ * (every flowtun flow asks for it), upon which the switch's flowtun flows are counted ({@link #flowRemoved}); and
+ * {@link #auditAll()} counts them periodically. A count other than the flows confirmed means the switch was
+ * changed behind flowtun's back, and it is replaced. {@link #refreshAll()} sends every wanted flow again (an
+ * OpenFlow add replaces a flow of the same match in place), which puts right a flow whose actions were changed.
  *
  * <p>Confined to the thread of the executor it is given: every method must be called on it, and RPC results
  * are handed back to it. Owners are told (once their flows are confirmed on the switch) through the listener.
@@ -65,7 +73,12 @@ public final class FlowReconciler {
     private final FlowWriter writer;
     private final ScheduledExecutorService executor;
     private final Listener listener;
+    /** How long after a flow-removed message the switch's flows are counted (more such messages come together). */
+    static final long AUDIT_DELAY_MILLIS = 100;
+
     private final Map<String, NodeFlows> nodes = new HashMap<>();
+    /** The nodes by their connected switch's OpenFlow node id. */
+    private final Map<String, NodeFlows> byOpenflowNode = new HashMap<>();
 
     public FlowReconciler(final FlowWriter writer, final ScheduledExecutorService executor,
             final Listener listener) {
@@ -131,6 +144,27 @@ public final class FlowReconciler {
         flows.flowByFlow = false;
         LOG.info("{}: switch {} connected", node, openflowNodeId);
         flows.resync();
+    }
+
+    /**
+     * A flowtun flow was removed from the switch {@code openflowNodeId} (by flowtun or by anyone else): its flowtun
+     * flows are counted shortly, and replaced if the count is not what flowtun put there.
+     */
+    public void flowRemoved(final String openflowNodeId) {
+        final NodeFlows flows = byOpenflowNode.get(openflowNodeId);
+        if (flows != null) {
+            flows.auditSoon();
+        }
+    }
+
+    /** Counts the flowtun flows of every connected switch at rest, and replaces those that hold other than wanted. */
+    public void auditAll() {
+        nodes.values().forEach(NodeFlows::audit);
+    }
+
+    /** Sends every wanted flow again to every connected switch at rest: puts right a flow changed by hand. */
+    public void refreshAll() {
+        nodes.values().forEach(NodeFlows::refresh);
     }
 
     /** The node's OpenFlow connection is gone: nothing is sent until it is back. */
@@ -246,6 +280,11 @@ public final class FlowReconciler {
         private boolean flowByFlow;
         private boolean synced;
         private boolean retryScheduled;
+        private boolean auditScheduled;
+        /** An audit asked for while requests were in flight: it runs once they are answered. */
+        private boolean auditWhenQuiet;
+        /** Requests sent so far: an audit answered after another request went out says nothing. */
+        private long requestsSent;
         /** Bumped on every (dis)connection, so that answers to an earlier connection's requests are ignored. */
         private long epoch;
 
@@ -300,7 +339,14 @@ public final class FlowReconciler {
         }
 
         void reset(final String newOpenflowNodeId) {
+            if (openflowNodeId != null) {
+                byOpenflowNode.remove(openflowNodeId, this);
+            }
+            if (newOpenflowNodeId != null) {
+                byOpenflowNode.put(newOpenflowNodeId, this);
+            }
             epoch++;
+            auditWhenQuiet = false;
             queued.clear();
             inFlight = 0;
             bundleInFlight = false;
@@ -397,6 +443,90 @@ public final class FlowReconciler {
             LOG.info("{}: reconciled flows of {}: {} in place, {} to add, {} stale removed", node, openflowNodeId,
                 kept, missing, stale.size());
             flush();
+        }
+
+        /** Nothing in flight, nothing pending, no resynchronisation under way: the switch should hold the wanted. */
+        private boolean isQuiet() {
+            return openflowNodeId != null && synced && !retryScheduled && queued.isEmpty() && inFlight == 0
+                && !bundleInFlight && dirty.isEmpty();
+        }
+
+        void auditSoon() {
+            if (auditScheduled || openflowNodeId == null) {
+                return;
+            }
+            auditScheduled = true;
+            final long auditEpoch = epoch;
+            executor.schedule(() -> {
+                auditScheduled = false;
+                if (epoch == auditEpoch) {
+                    audit();
+                }
+            }, AUDIT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        /** Counts the switch's flowtun flows once it is at rest, and replaces them if they are not the wanted. */
+        void audit() {
+            if (openflowNodeId == null) {
+                return;
+            }
+            if (!isQuiet()) {
+                auditWhenQuiet = synced;
+                return;
+            }
+            auditWhenQuiet = false;
+            final long sentBefore = requestsSent;
+            final String ofNode = openflowNodeId;
+            callback(writer.countFlows(ofNode), epoch, count -> audited(count, sentBefore),
+                error -> LOG.debug("{}: could not count the flows of {}: {}", node, ofNode, error.getMessage()));
+        }
+
+        private void audited(final long count, final long sentBefore) {
+            if (requestsSent != sentBefore || !isQuiet()) {
+                // flowtun changed the switch meanwhile: count again once that is answered
+                auditWhenQuiet = true;
+                return;
+            }
+            long confirmed = 0;
+            for (Slot slot : slots.values()) {
+                if (slot.state == SwitchState.CONFIRMED) {
+                    confirmed++;
+                }
+            }
+            if (count == confirmed) {
+                LOG.debug("{}: {} holds its {} flowtun flows", node, openflowNodeId, count);
+                return;
+            }
+            LOG.warn("{}: {} holds {} flowtun flows where flowtun put {}: changed behind flowtun's back; replacing "
+                + "them", node, openflowNodeId, count, confirmed);
+            final String ofNode = openflowNodeId;
+            reset(ofNode);
+            resync();
+        }
+
+        /** Sends every wanted flow again (adds only: no flow-removed, nothing changes where nothing was changed). */
+        void refresh() {
+            if (!isQuiet() || desiredCount == 0) {
+                return;
+            }
+            final List<FlowSpec> wanted = new ArrayList<>(desiredCount);
+            slots.values().forEach(slot -> {
+                if (slot.desired != null) {
+                    wanted.add(slot.desired);
+                }
+            });
+            final String ofNode = openflowNodeId;
+            LOG.debug("{}: sending the {} wanted flows to {} again", node, wanted.size(), ofNode);
+            if (flowByFlow || wanted.size() < BUNDLE_MIN) {
+                wanted.forEach(flow -> send(new Request(() -> writer.add(ofNode, flow), "refresh", 1, false, null,
+                    null)));
+                return;
+            }
+            for (List<FlowSpec> part : Lists.partition(wanted, BUNDLE_MAX)) {
+                final List<FlowSpec> adds = List.copyOf(part);
+                send(new Request(() -> writer.bundle(ofNode, adds, Map.of()), "refresh bundle", adds.size(), true,
+                    null, this::bundleRefused));
+            }
         }
 
         void flush() {
@@ -535,6 +665,7 @@ public final class FlowReconciler {
         private void sendQueued() {
             while (!queued.isEmpty() && canSend(queued.peek())) {
                 final Request request = queued.poll();
+                requestsSent++;
                 inFlight += request.weight;
                 bundleInFlight |= request.bundle;
                 final long sendEpoch = epoch;
@@ -561,6 +692,10 @@ public final class FlowReconciler {
                 bundleInFlight = false;
             }
             sendQueued();
+            if (auditWhenQuiet && isQuiet()) {
+                auditWhenQuiet = false;
+                auditSoon();
+            }
         }
 
         private void failed(final Request request, final Throwable error, final long sendEpoch) {

@@ -32,6 +32,12 @@ public interface FlowWriter {
      */
     ListenableFuture<?> replace(String openflowNodeId, List<FlowSpec> flows);
 
+    /**
+     * How many flowtun flows (cookie under {@link Pipeline#FLOWTUN_COOKIE_MASK}) the switch holds: one aggregate
+     * statistics request, answered by the switch without sending a flow.
+     */
+    ListenableFuture<Long> countFlows(String openflowNodeId);
+
     /** The flowtun flows (cookie under {@link Pipeline#FLOWTUN_COOKIE_MASK}) on the switch: cookie to table. */
     ListenableFuture<Map<Long, Short>> installedFlows(String openflowNodeId);
 }

@@ -89,6 +89,12 @@ public final class OpenFlowInputs {
     private static final short ALL_TABLES = 0xff;
     private static final long IPV4_ETHERTYPE = 0x0800;
 
+    /**
+     * Every flowtun flow asks the switch to say when it is removed (flow-removed, reason DELETE), so that a flow
+     * deleted behind flowtun's back is noticed at once (the last bit is SEND_FLOW_REM).
+     */
+    private static final FlowModFlags SEND_FLOW_REMOVED = new FlowModFlags(false, false, false, false, true);
+
     private OpenFlowInputs() {
     }
 
@@ -104,7 +110,7 @@ public final class OpenFlowInputs {
             .setTableId(Uint8.valueOf(spec.table()))
             .setPriority(Uint16.valueOf(spec.priority()))
             .setCookie(new FlowCookie(Uint64.fromLongBits(spec.cookie())))
-            .setFlags(new FlowModFlags(false, false, false, false, false))
+            .setFlags(SEND_FLOW_REMOVED)
             .setHardTimeout(Uint16.ZERO)
             .setIdleTimeout(Uint16.ZERO)
             .setStrict(false)

@@ -25,15 +25,29 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 /**
  * Tells which OpenFlow switches are connected: OpenFlowPlugin writes a switch's node into the operational
  * inventory when it connects (and its flow RPCs are routed to it from then on) and removes it when it goes.
+ *
+ * <p>A switch that reconnects at once (ovs-vswitchd killed and restarted by its supervisor) is never removed:
+ * OpenFlowPlugin removes a node only some time after its connection closed, and not when the switch is back by
+ * then. But every new connection writes the whole node afresh (an empty node, then what the switch reports), so a
+ * write of a node that was already there is a reconnection, and what the switch held before is lost.
  */
 public final class OpenFlowNodeListener implements DataTreeChangeListener<Node>, AutoCloseable {
     private final Consumer<String> connected;
+    private final Consumer<String> reconnected;
     private final Consumer<String> disconnected;
     private final ListenerRegistration<?> registration;
 
+    /**
+     * Starts listening.
+     *
+     * @param connected told a switch's OpenFlow node id when it connects
+     * @param reconnected told when a switch that was connected connects again (its flow table may be empty)
+     * @param disconnected told when OpenFlowPlugin removes a switch
+     */
     public OpenFlowNodeListener(final DataBroker dataBroker, final Consumer<String> connected,
-            final Consumer<String> disconnected) {
+            final Consumer<String> reconnected, final Consumer<String> disconnected) {
         this.connected = requireNonNull(connected);
+        this.reconnected = requireNonNull(reconnected);
         this.disconnected = requireNonNull(disconnected);
         this.registration = dataBroker.registerDataTreeChangeListener(DataTreeIdentifier.create(
             LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Nodes.class).child(Node.class)), this);
@@ -49,6 +63,12 @@ public final class OpenFlowNodeListener implements DataTreeChangeListener<Node>,
                     disconnected.accept(nodeId);
                     break;
                 case WRITE:
+                    if (node.getDataBefore() == null) {
+                        connected.accept(nodeId);
+                    } else {
+                        reconnected.accept(nodeId);
+                    }
+                    break;
                 case SUBTREE_MODIFIED:
                     if (node.getDataBefore() == null) {
                         connected.accept(nodeId);

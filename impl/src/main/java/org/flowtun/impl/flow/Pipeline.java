@@ -36,4 +36,9 @@ public final class Pipeline {
 
     private Pipeline() {
     }
+
+    /** Whether a flow with this cookie is flowtun's. */
+    public static boolean isFlowtunCookie(final long cookie) {
+        return (cookie & FLOWTUN_COOKIE_MASK) == FLOWTUN_COOKIE;
+    }
 }

@@ -24,8 +24,12 @@ import java.util.function.Supplier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.GetAggregateFlowStatisticsFromFlowTableForGivenMatchInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.OpendaylightFlowStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.get.aggregate.flow.statistics.from.flow.table._for.given.match.output.AggregatedFlowStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.SalBundleService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
@@ -37,8 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link FlowWriter} over OpenFlowPlugin's flow RPCs ({@code sal-flow}), its bundle RPCs ({@code sal-bundle}) and
- * its direct statistics RPC (to read the flows back from the switch itself, not from a datastore copy).
+ * {@link FlowWriter} over OpenFlowPlugin's flow RPCs ({@code sal-flow}), its bundle RPCs ({@code sal-bundle}), its
+ * direct statistics RPC (to read the flows back from the switch itself, not from a datastore copy) and its aggregate
+ * flow statistics RPC (to count them).
  */
 public final class RpcFlowWriter implements FlowWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RpcFlowWriter.class);
@@ -53,6 +58,7 @@ public final class RpcFlowWriter implements FlowWriter {
     private final SalFlowService flows;
     private final SalBundleService bundles;
     private final OpendaylightDirectStatisticsService statistics;
+    private final OpendaylightFlowStatisticsService flowStatistics;
     private final Executor bundleExecutor;
     private final AtomicInteger nextBundleId = new AtomicInteger();
 
@@ -64,10 +70,12 @@ public final class RpcFlowWriter implements FlowWriter {
      *     transaction ids
      */
     public RpcFlowWriter(final SalFlowService flows, final SalBundleService bundles,
-            final OpendaylightDirectStatisticsService statistics, final Executor bundleExecutor) {
+            final OpendaylightDirectStatisticsService statistics,
+            final OpendaylightFlowStatisticsService flowStatistics, final Executor bundleExecutor) {
         this.flows = requireNonNull(flows);
         this.bundles = requireNonNull(bundles);
         this.statistics = requireNonNull(statistics);
+        this.flowStatistics = requireNonNull(flowStatistics);
         this.bundleExecutor = requireNonNull(bundleExecutor);
     }
 
@@ -181,6 +189,26 @@ public final class RpcFlowWriter implements FlowWriter {
                     }, bundleExecutor);
             }
         }
+    }
+
+    @Override
+    public ListenableFuture<Long> countFlows(final String openflowNodeId) {
+        final var reply = flowStatistics.getAggregateFlowStatisticsFromFlowTableForGivenMatch(
+            new GetAggregateFlowStatisticsFromFlowTableForGivenMatchInputBuilder()
+                .setNode(OpenFlowInputs.nodeRef(openflowNodeId))
+                .setMatch(new MatchBuilder().build())
+                .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE)))
+                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK)))
+                .build());
+        return Futures.transform(successful(reply, "count flows"), result -> {
+            long count = 0;
+            for (AggregatedFlowStatistics stats : result.getResult().nonnullAggregatedFlowStatistics()) {
+                if (stats.getFlowCount() != null) {
+                    count += stats.getFlowCount().getValue().longValue();
+                }
+            }
+            return count;
+        }, MoreExecutors.directExecutor());
     }
 
     @Override

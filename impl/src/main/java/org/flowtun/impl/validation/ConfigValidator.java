@@ -28,6 +28,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.trunk.SubPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.DeviceOwner;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.TunnelType;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
@@ -47,11 +50,36 @@ public final class ConfigValidator {
         } else if (ip.getIpv4Address() == null) {
             violations.add("ip", "tunnel endpoints must be IPv4, got " + ip.stringValue());
         }
-        final List<?> types = chassis.getTunnelTypes();
+        final List<Class<? extends TunnelType>> types = chassis.getTunnelTypes();
         if (types == null || types.isEmpty()) {
             violations.add("tunnel-types", "at least one tunnel type is required (gre, vxlan, geneve)");
+        } else {
+            // RESTCONF accepts any identity of any module for an identityref; the YANG base is checked here
+            for (Class<?> type : types) {
+                if (!isDerived(type, TunnelType.class)) {
+                    violations.add("tunnel-types", identityName(type) + " is not a tunnel type (gre, vxlan, geneve)");
+                }
+            }
         }
         return violations;
+    }
+
+    /** Whether {@code identity} is an identity derived from {@code base} (the base itself is not). */
+    private static boolean isDerived(final Class<?> identity, final Class<?> base) {
+        return identity != base && base.isAssignableFrom(identity);
+    }
+
+    /** The YANG name of an identity's class (its QNAME's local name). */
+    static String identityName(final Class<?> identity) {
+        try {
+            final Object qname = identity.getField("QNAME").get(null);
+            if (qname instanceof QName) {
+                return ((QName) qname).getLocalName();
+            }
+        } catch (ReflectiveOperationException e) {
+            // not a generated identity: its class name says what it is
+        }
+        return identity.getSimpleName();
     }
 
     public static Violations validateNetwork(final Network network) {
@@ -61,7 +89,7 @@ public final class ConfigValidator {
         }
         final Optional<NetworkKind> kind = NetworkKind.of(network.getNetworkType());
         if (kind.isEmpty()) {
-            return violations.add("network-type", network.getNetworkType().getSimpleName()
+            return violations.add("network-type", identityName(network.getNetworkType())
                 + " is not a network type (gre, vxlan, geneve, vlan, flat or local)");
         }
         final NetworkKind nk = kind.get();
@@ -142,6 +170,10 @@ public final class ConfigValidator {
     public static Violations validateLport(final Lport lport, final Optional<Network> network,
             final boolean chassisExists) {
         final Violations violations = new Violations("lport", lport.getId().getValue());
+        if (lport.getDeviceOwner() != null && !isDerived(lport.getDeviceOwner(), DeviceOwner.class)) {
+            violations.add("device-owner", identityName(lport.getDeviceOwner()) + " is not a device owner (compute, "
+                + "router-interface, router-gateway, floating-ip, dhcp or trunk-subport)");
+        }
         if (lport.getNetwork() == null) {
             violations.add("network", "is mandatory");
         } else if (network.isEmpty()) {

@@ -251,6 +251,118 @@ public class FlowReconcilerTest {
         assertEquals(count, installed.size());
     }
 
+    @Test
+    public void aFlowDeletedBehindFlowtunsBackIsPutBackAfterTheSwitchSaysSo() throws Exception {
+        connectWithTwoFlows();
+        // someone deletes p1's flow; the switch sends flow-removed
+        ofSwitch.delete(egress(1, 10).cookie());
+        on(() -> reconciler.flowRemoved("openflow:1"));
+        awaitReplacements(1);
+        assertEquals(Set.of(egress(1, 10).cookie(), egress(2, 10).cookie()), ofSwitch.flowtunCookies());
+        assertEquals(Set.of(0x1234L), ofSwitch.foreignCookies());
+    }
+
+    @Test
+    public void flowRemovedForFlowtunsOwnRemovalChangesNothing() throws Exception {
+        connectWithTwoFlows();
+        on(() -> {
+            reconciler.setFlows("n", "p2", List.of());
+            reconciler.flush();
+            reconciler.flowRemoved("openflow:1");
+        });
+        Thread.sleep(FlowReconciler.AUDIT_DELAY_MILLIS * 3);
+        settle();
+        assertEquals(1, ofSwitch.counts);
+        assertEquals(0, ofSwitch.replacements);
+        assertEquals(Set.of(egress(1, 10).cookie()), ofSwitch.flowtunCookies());
+    }
+
+    @Test
+    public void theAuditReplacesTheFlowsOfASwitchThatHoldsOthersThanWanted() throws Exception {
+        connectWithTwoFlows();
+        on(reconciler::auditAll);
+        settle();
+        assertEquals("the count is right: nothing is sent", 0, ofSwitch.replacements);
+        // all flows deleted at once (ovs-ofctl del-flows) with no flow-removed heard, and a stale one added
+        ofSwitch.delete(egress(1, 10).cookie());
+        ofSwitch.delete(egress(2, 10).cookie());
+        on(reconciler::auditAll);
+        settle();
+        assertEquals(1, ofSwitch.replacements);
+        assertEquals(Set.of(egress(1, 10).cookie(), egress(2, 10).cookie()), ofSwitch.flowtunCookies());
+        ofSwitch.flows.put(stale.cookie(), stale.table());
+        on(reconciler::auditAll);
+        settle();
+        assertEquals(2, ofSwitch.replacements);
+        assertEquals(Set.of(egress(1, 10).cookie(), egress(2, 10).cookie()), ofSwitch.flowtunCookies());
+    }
+
+    @Test
+    public void anAuditWaitsUntilWhatFlowtunSentIsAnswered() throws Exception {
+        connectWithTwoFlows();
+        ofSwitch.holdReplies = true;
+        on(() -> {
+            reconciler.setFlows("n", "p3", List.of(egress(3, 10)));
+            reconciler.flush();
+            reconciler.auditAll();
+        });
+        settle();
+        assertEquals("not counted while a flow is in flight", 0, ofSwitch.counts);
+        ofSwitch.releaseHeld(executor);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ofSwitch.counts == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        settle();
+        assertEquals(1, ofSwitch.counts);
+        assertEquals(0, ofSwitch.replacements);
+    }
+
+    @Test
+    public void aRefreshSendsEveryWantedFlowAgainWithoutRemovingAny() throws Exception {
+        connectEmpty();
+        final int count = FlowReconciler.BUNDLE_MIN + 5;
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+            }
+            reconciler.flush();
+        });
+        settle();
+        installed.clear();
+        ofSwitch.bundles = 0;
+        on(reconciler::refreshAll);
+        settle();
+        assertEquals(1, ofSwitch.bundles);
+        assertEquals(count, ofSwitch.lastBundleAdds);
+        assertEquals(0, ofSwitch.lastBundleRemoves);
+        assertEquals(count, ofSwitch.flows.size());
+        assertEquals("owners are not told again", List.of(), installed);
+    }
+
+    /** p1 and p2 want a flow each, on a switch that holds them and another application's flow (0x1234). */
+    private void connectWithTwoFlows() throws Exception {
+        ofSwitch.flows.put(0x1234L, (short) 0);
+        connectEmpty();
+        on(() -> {
+            reconciler.setFlows("n", "p1", List.of(egress(1, 10)));
+            reconciler.setFlows("n", "p2", List.of(egress(2, 10)));
+            reconciler.flush();
+        });
+        settle();
+        ofSwitch.counts = 0;
+        assertEquals(Set.of(egress(1, 10).cookie(), egress(2, 10).cookie()), ofSwitch.flowtunCookies());
+    }
+
+    private void awaitReplacements(final int count) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ofSwitch.replacements < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        settle();
+        assertEquals(count, ofSwitch.replacements);
+    }
+
     /** p1 wants {@link #kept}, p2 {@link #missing}; the switch holds kept, stale and another app's flow (0x1234). */
     private void connectWithKeptStaleAndForeignFlows() throws Exception {
         ofSwitch.flows.put(kept.cookie(), kept.table());
@@ -308,6 +420,9 @@ public class FlowReconcilerTest {
         int bundles;
         int replacements;
         int removed;
+        int counts;
+        int lastBundleAdds;
+        int lastBundleRemoves;
 
         @Override
         public synchronized ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
@@ -323,6 +438,8 @@ public class FlowReconcilerTest {
             if (refuseBundles) {
                 return Futures.immediateFailedFuture(new IllegalStateException("bundle refused"));
             }
+            lastBundleAdds = adds.size();
+            lastBundleRemoves = removes.size();
             removes.keySet().forEach(cookie -> {
                 flows.remove(cookie);
                 keys.remove(cookie);
@@ -370,6 +487,27 @@ public class FlowReconcilerTest {
             return Futures.immediateFuture(flows.entrySet().stream()
                 .filter(entry -> (entry.getKey() & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        }
+
+        @Override
+        public synchronized ListenableFuture<Long> countFlows(final String openflowNodeId) {
+            counts++;
+            return Futures.immediateFuture((long) flowtunCookies().size());
+        }
+
+        /** Deletes a flow as someone else would (nothing tells the reconciler). */
+        synchronized void delete(final long cookie) {
+            flows.remove(cookie);
+            keys.remove(cookie);
+        }
+
+        synchronized Set<Long> flowtunCookies() {
+            return flows.keySet().stream().filter(Pipeline::isFlowtunCookie).collect(Collectors.toSet());
+        }
+
+        synchronized Set<Long> foreignCookies() {
+            return flows.keySet().stream().filter(cookie -> !Pipeline.isFlowtunCookie(cookie))
+                .collect(Collectors.toSet());
         }
 
         synchronized Map<Long, Short> flowsByKey() {

@@ -21,6 +21,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.BindingProfileBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.NetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Dhcp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Flat;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Gre;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.NetworkType;
@@ -53,6 +54,25 @@ public class ConfigValidatorTest {
             ConfigValidator.validateChassis(new ChassisBuilder().setId(new ResourceId("c"))
                 .setIp(IpAddressBuilder.getDefaultInstance("2001:db8::1")).setTunnelTypes(List.of(Vxlan.class))
                 .build()).items());
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void identitiesOfTheWrongBaseAreRefused() {
+        // what RESTCONF hands over for "flowtun-types:vlan" in a leaf-list of tunnel-type identities
+        final List wrong = List.of(Vxlan.class, Vlan.class);
+        assertEquals(List.of("chassis \"c\": tunnel-types: vlan is not a tunnel type (gre, vxlan, geneve)"),
+            ConfigValidator.validateChassis(new ChassisBuilder().setId(new ResourceId("c"))
+                .setIp(IpAddressBuilder.getDefaultInstance("10.0.0.1")).setTunnelTypes(wrong).build()).items());
+        final LportBuilder lport = new LportBuilder().setId(new ResourceId("p")).setNetwork(new ResourceId("n"))
+            .setDeviceOwner((Class) Vxlan.class);
+        assertEquals(List.of("lport \"p\": device-owner: vxlan is not a device owner (compute, router-interface, "
+            + "router-gateway, floating-ip, dhcp or trunk-subport)"),
+            ConfigValidator.validateLport(lport.build(), Optional.of(network(Vxlan.class, 5L)), true).items());
+        assertTrue(ConfigValidator.validateLport(lport.setDeviceOwner(Dhcp.class).build(),
+            Optional.of(network(Vxlan.class, 5L)), true).isEmpty());
+        assertEquals(List.of("network \"n\": network-type: network-type is not a network type (gre, vxlan, geneve, "
+            + "vlan, flat or local)"), ConfigValidator.validateNetwork(network(NetworkType.class, 5L)).items());
     }
 
     @Test
