@@ -9,6 +9,7 @@ package org.flowtun.impl;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.function.Consumer;
@@ -41,11 +42,16 @@ public final class ChainedWriter implements AutoCloseable {
         this.chain = newChain();
     }
 
-    /** Applies {@code operations} to a new transaction of the chain and commits it. */
-    public synchronized void write(final Consumer<WriteTransaction> operations) {
+    /**
+     * Applies {@code operations} to a new transaction of the chain and commits it.
+     *
+     * @return the commit (its failure is handled here: nobody needs to wait on it)
+     */
+    public synchronized FluentFuture<? extends CommitInfo> write(final Consumer<WriteTransaction> operations) {
         final WriteTransaction tx = chain.newWriteOnlyTransaction();
         operations.accept(tx);
-        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
+        final FluentFuture<? extends CommitInfo> commit = tx.commit();
+        commit.addCallback(new FutureCallback<CommitInfo>() {
             @Override
             public void onSuccess(final CommitInfo result) {
                 LOG.trace("{} written", what);
@@ -56,6 +62,7 @@ public final class ChainedWriter implements AutoCloseable {
                 LOG.debug("{}: write failed (the chain writes it again)", what, cause);
             }
         }, MoreExecutors.directExecutor());
+        return commit;
     }
 
     private TransactionChain newChain() {

@@ -8,6 +8,7 @@
 package org.flowtun.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -308,8 +309,10 @@ final class Overlay {
             final List<String> have = withoutCookies(node.flows());
             return have.equals(want) ? null : node.name() + " has " + have + "\n  instead of " + want;
         });
-        for (String flow : node.flows()) {
+        for (String flow : node.rawFlows()) {
             assertEquals(flow, "cookie=0xf7", flow.substring(0, 11));
+            // the switch tells flowtun when anyone deletes one of its flows
+            assertTrue(flow, flow.contains("send_flow_rem"));
         }
     }
 

@@ -163,19 +163,27 @@ final class OvsNode implements AutoCloseable {
     }
 
     /**
-     * br-int's flow table as {@code ovs-ofctl -O OpenFlow13 dump-flows} shows it, without the counters, sorted:
-     * {@code cookie=0x..,table=75,priority=100,reg7=0x5 actions=...}.
+     * br-int's flow table as {@code ovs-ofctl -O OpenFlow13 dump-flows} shows it, without the counters and flags,
+     * sorted: {@code cookie=0x..,table=75,priority=100,reg7=0x5 actions=...}.
      */
     List<String> flows() throws IOException {
         final List<String> flows = new ArrayList<>();
-        for (String line : ofctl("dump-flows").split("\n")) {
-            if (!line.contains("actions=")) {
-                continue;
-            }
-            flows.add(line.trim().replaceAll("(duration|n_packets|n_bytes|idle_age|hard_age)=[^,]*, ", "")
-                .replace(", ", ","));
+        for (String line : rawFlows()) {
+            flows.add(line.replaceAll("(duration|n_packets|n_bytes|idle_age|hard_age)=[^,]*, ", "")
+                .replace("send_flow_rem ", "").replace(", ", ","));
         }
         flows.sort(null);
+        return flows;
+    }
+
+    /** br-int's flows as {@code ovs-ofctl -O OpenFlow13 dump-flows} prints them (counters and flags included). */
+    List<String> rawFlows() throws IOException {
+        final List<String> flows = new ArrayList<>();
+        for (String line : ofctl("dump-flows").split("\n")) {
+            if (line.contains("actions=")) {
+                flows.add(line.trim());
+            }
+        }
         return flows;
     }
 
@@ -201,6 +209,17 @@ final class OvsNode implements AutoCloseable {
 
     void stopVswitchd() throws IOException {
         stop("ovs-vswitchd.pid");
+    }
+
+    /** Kills ovs-vswitchd as a crash would ({@code kill -9}: no cleanup, its flows gone with it). */
+    void killVswitchd() throws IOException {
+        final File file = dir.resolve("ovs-vswitchd.pid").toFile();
+        final String pid = Files.readString(file.toPath(), StandardCharsets.US_ASCII).trim();
+        run("kill", "-9", pid);
+        for (int i = 0; i < 100 && new File("/proc/" + pid).exists(); i++) {
+            sleep(20);
+        }
+        Files.deleteIfExists(file.toPath());
     }
 
     void stopOvsdbServer() throws IOException {

@@ -46,6 +46,12 @@ final class Vm implements AutoCloseable {
         return vm;
     }
 
+    /** Plugs the VM's port into br-int again (after br-int was deleted and re-created), as Nova would. */
+    void replug(final String lportId) throws IOException {
+        node.vsctl("--may-exist", "add-port", "br-int", tap, "--", "set", "Interface", tap,
+            "external_ids:iface-id=" + lportId);
+    }
+
     String netns() {
         return netns;
     }

@@ -10,10 +10,14 @@ package org.flowtun.locality;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flowtun.impl.ChainedWriter;
+import org.flowtun.impl.validation.KeyAllocationsGuard;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -36,10 +40,18 @@ final class KeyStore implements AutoCloseable {
     private static final InstanceIdentifier<KeyAllocations> ROOT = InstanceIdentifier.create(KeyAllocations.class);
 
     private final DataBroker dataBroker;
+    private final KeyAllocationsGuard guard;
     private final ChainedWriter writer;
 
-    KeyStore(final DataBroker dataBroker, final Runnable onRewrite) {
+    /**
+     * Creates the store.
+     *
+     * @param guard told what each write changes before it is committed (the container refuses any other write)
+     * @param onRewrite asked to write every allocation again after a write failed
+     */
+    KeyStore(final DataBroker dataBroker, final KeyAllocationsGuard guard, final Runnable onRewrite) {
         this.dataBroker = requireNonNull(dataBroker);
+        this.guard = requireNonNull(guard);
         this.writer = new ChainedWriter(dataBroker, "key-allocations", onRewrite);
     }
 
@@ -72,6 +84,10 @@ final class KeyStore implements AutoCloseable {
         if (lportChanges.isEmpty() && networkChanges.isEmpty()) {
             return;
         }
+        final List<String> changes = new ArrayList<>(lportChanges.size() + networkChanges.size());
+        lportChanges.forEach((lport, key) -> changes.add(KeyAllocationsGuard.lportKey(lport, key)));
+        networkChanges.forEach((network, key) -> changes.add(KeyAllocationsGuard.networkKey(network, key)));
+        final Runnable committed = guard.expect(changes);
         writer.write(tx -> {
             tx.merge(LogicalDatastoreType.CONFIGURATION, ROOT, new KeyAllocationsBuilder().build());
             lportChanges.forEach((lport, key) -> {
@@ -90,7 +106,7 @@ final class KeyStore implements AutoCloseable {
                         new NetworkKeyBuilder().setNetwork(network).setKey(Uint32.valueOf(key)).build());
                 }
             });
-        });
+        }).addListener(committed, MoreExecutors.directExecutor());
     }
 
     private static InstanceIdentifier<LportKey> lportPath(final String lport) {

@@ -34,6 +34,7 @@ import org.flowtun.impl.flow.FlowRemovedListener;
 import org.flowtun.impl.flow.OpenFlowNodeListener;
 import org.flowtun.impl.flow.RpcFlowWriter;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
+import org.flowtun.impl.validation.KeyAllocationsGuard;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
@@ -92,7 +93,7 @@ public final class LocalityProvider implements AutoCloseable {
             final SalBundleService bundleService, final OpendaylightDirectStatisticsService statisticsService,
             final OpendaylightFlowStatisticsService flowStatisticsService,
             final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
-            final FlowtunConfigSource configSource) {
+            final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard) {
         this.dataBroker = requireNonNull(dataBroker);
         this.notificationService = requireNonNull(notificationService);
         this.switches = requireNonNull(switches);
@@ -105,7 +106,7 @@ public final class LocalityProvider implements AutoCloseable {
         this.publisher = new LocalityPublisher(dataBroker, notifications, lportKeys, networkKeys,
             () -> executor.execute(this::rewriteState));
         // after a failed write the engine has its next batch write every allocation again
-        this.keyStore = new KeyStore(dataBroker, this::rewriteKeys);
+        this.keyStore = new KeyStore(dataBroker, keyAllocationsGuard, this::rewriteKeys);
         this.engine = new LocalityEngine(executor, lportKeys, networkKeys, publisher, keyStore);
         final RpcFlowWriter writer = new RpcFlowWriter(flowService, bundleService, statisticsService,
             flowStatisticsService, bundleSender);

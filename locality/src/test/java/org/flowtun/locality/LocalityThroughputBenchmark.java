@@ -136,7 +136,7 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
         final LocalityProvider provider = new LocalityProvider(getDataBroker(),
             getDataBrokerTestCustomizer().createNotificationPublishService(), unused(NotificationService.class),
             flowService(), bundleService(), statisticsService(), unused(OpendaylightFlowStatisticsService.class),
-            switches, chassis, tunnelPorts, configSource);
+            switches, chassis, tunnelPorts, configSource, changes -> () -> { });
         provider.init();
         provider.localityService().registerListener(this::count);
 

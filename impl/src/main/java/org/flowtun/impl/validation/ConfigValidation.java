@@ -28,6 +28,7 @@ import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.FloatingIps;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.Routers;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIp;
@@ -60,13 +61,15 @@ public final class ConfigValidation implements AutoCloseable {
     private final DOMDataBroker domDataBroker;
     private final DataBroker dataBroker;
     private final BindingNormalizedNodeSerializer codec;
+    private final AnnouncedKeyWrites keyAllocationsGuard;
     private final List<Registration> registrations = new ArrayList<>();
 
     public ConfigValidation(final DOMDataBroker domDataBroker, final DataBroker dataBroker,
-            final BindingNormalizedNodeSerializer codec) {
+            final BindingNormalizedNodeSerializer codec, final AnnouncedKeyWrites keyAllocationsGuard) {
         this.domDataBroker = requireNonNull(domDataBroker);
         this.dataBroker = requireNonNull(dataBroker);
         this.codec = requireNonNull(codec);
+        this.keyAllocationsGuard = requireNonNull(keyAllocationsGuard);
     }
 
     public void init() {
@@ -104,6 +107,9 @@ public final class ConfigValidation implements AutoCloseable {
                     ConfigValidator.validateTrunk(trunk, missing)
                         .addAll(ConfigValidator.trunkPortsTaken(trunk, existing)), DIRECT), DIRECT),
             null, ConfigValidator::duplicateSubPorts);
+        registrations.add(registry.registerCommitCohort(new DOMDataTreeIdentifier(CONFIG,
+            codec.toYangInstanceIdentifier(InstanceIdentifier.create(KeyAllocations.class))),
+            new KeyAllocationsCohort(codec, keyAllocationsGuard)));
         LOG.info("flowtun configuration validation registered on {} containers", registrations.size());
     }
 
