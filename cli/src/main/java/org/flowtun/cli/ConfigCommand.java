@@ -47,9 +47,15 @@ public final class ConfigCommand implements Action {
         table.addRow().addContent(FlowtunConfig.CONTROLLER_TARGET,
             config.controllerTarget().orElse("(default: tcp:<this controller>:6653)"));
         table.addRow().addContent(FlowtunConfig.DATAPATH_TYPE, config.datapathType());
+        table.addRow().addContent(FlowtunConfig.FLOW_AUDIT_INTERVAL, seconds(config.flowAuditSeconds()));
+        table.addRow().addContent(FlowtunConfig.FLOW_REFRESH_INTERVAL, seconds(config.flowRefreshSeconds()));
         table.print(session.getConsole());
         session.getConsole().println("PID " + FlowtunConfig.PID + "; change with config:property-set -p "
             + FlowtunConfig.PID + " <key> <value>, or edit etc/" + FlowtunConfig.PID + ".cfg");
         return null;
+    }
+
+    private static String seconds(final int seconds) {
+        return seconds == 0 ? "0 (off)" : seconds + " s";
     }
 }

@@ -18,8 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
@@ -94,9 +99,13 @@ public class FoundationIT {
         for (Bundle bundle : bundleContext.getBundles()) {
             if (bundle.getSymbolicName().startsWith("org.flowtun.")) {
                 flowtun.add(bundle.getSymbolicName());
-                assertEquals(bundle.getSymbolicName() + " state", Bundle.ACTIVE, bundle.getState());
+                // a fragment is resolved (attached to its host), never active
+                final boolean fragment = bundle.getHeaders().get("Fragment-Host") != null;
+                assertEquals(bundle.getSymbolicName() + " state", fragment ? Bundle.RESOLVED : Bundle.ACTIVE,
+                    bundle.getState());
             }
         }
+        assertTrue("the log filter is attached to pax-logging-log4j2", flowtun.contains("org.flowtun.karaf-log-filter"));
         assertTrue("flowtun bundles " + flowtun, flowtun.containsAll(List.of("org.flowtun.api", "org.flowtun.impl",
             "org.flowtun.tunnel-manager")));
         assertNotNull("flowtun-impl's Blueprint container is up", bundleContext.getServiceReferences(
@@ -271,6 +280,85 @@ public class FoundationIT {
         assertThat(reply.body, containsString("batch-bad"));
         assertMissing("flowtun-network:networks/network=batch-ok");
         assertMissing("flowtun-network:networks/network=batch-bad");
+    }
+
+    @Test
+    public void identitiesOfAnotherBaseAreRejected() {
+        // RESTCONF takes any identity for an identityref; flowtun checks the YANG base at commit
+        final String chassis = "flowtun-chassis:chassis-registry/chassis=vlan-chassis";
+        Restconf.Reply reply = restconf.put(chassis, "{\"flowtun-chassis:chassis\":[{\"id\":\"vlan-chassis\","
+            + "\"ip\":\"192.0.2.31\",\"tunnel-types\":[\"flowtun-types:vlan\"]}]}");
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("tunnel-types: vlan is not a tunnel type"));
+        assertMissing(chassis);
+        assertStatus(201, restconf.put("flowtun-network:networks/network=owner-net", network("owner-net", "vxlan",
+            31)));
+        final String lport = "flowtun-lport:lports/lport=bad-owner";
+        reply = restconf.put(lport, "{\"flowtun-lport:lport\":[{\"id\":\"bad-owner\",\"network\":\"owner-net\","
+            + "\"device-owner\":\"flowtun-types:vxlan\"}]}");
+        assertStatus(400, reply);
+        assertThat(reply.body, containsString("device-owner: vxlan is not a device owner"));
+        assertMissing(lport);
+        assertStatus(204, restconf.delete("flowtun-network:networks/network=owner-net"));
+    }
+
+    @Test
+    public void keyAllocationsAreWrittenByFlowtunAlone() throws Exception {
+        assertStatus(201, restconf.put("flowtun-network:networks/network=keys-net", network("keys-net", "vxlan",
+            32)));
+        assertStatus(201, restconf.put("flowtun-lport:lports/lport=keys-p", "{\"flowtun-lport:lport\":[{\"id\":"
+            + "\"keys-p\",\"network\":\"keys-net\",\"binding-profile\":{\"host-ip\":\"192.0.2.32\"}}]}"));
+        // flowtun's own writes go through
+        Await.until(Duration.ofSeconds(30), () -> restconf.get("flowtun-keys:key-allocations").body.contains(
+            "\"keys-p\"") ? null : "no key allocated for keys-p");
+        final String before = restconf.get("flowtun-keys:key-allocations").body;
+        for (Restconf.Reply refused : List.of(
+                restconf.put("flowtun-keys:key-allocations/lport-key=keys-p", "{\"flowtun-keys:lport-key\":[{"
+                    + "\"lport\":\"keys-p\",\"key\":77777}]}"),
+                restconf.put("flowtun-keys:key-allocations/lport-key=intruder", "{\"flowtun-keys:lport-key\":[{"
+                    + "\"lport\":\"intruder\",\"key\":77778}]}"),
+                restconf.put("flowtun-keys:key-allocations", "{\"flowtun-keys:key-allocations\":{}}"),
+                restconf.delete("flowtun-keys:key-allocations/lport-key=keys-p"),
+                restconf.delete("flowtun-keys:key-allocations"))) {
+            assertStatus(403, refused);
+            assertThat(refused.body, containsString("key-allocations: written by flowtun alone"));
+        }
+        assertEquals(before, restconf.get("flowtun-keys:key-allocations").body);
+        assertStatus(204, restconf.delete("flowtun-lport:lports/lport=keys-p"));
+        Await.until(Duration.ofSeconds(30), () -> restconf.get("flowtun-keys:key-allocations").body.contains(
+            "\"keys-p\"") ? "keys-p's key not released" : null);
+        assertStatus(204, restconf.delete("flowtun-network:networks/network=keys-net"));
+    }
+
+    @Test
+    public void aRejectedRequestIsOneLogLineAndNoError() throws Exception {
+        final Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        assertStatus(201, restconf.put("flowtun-network:networks/network=log-net", network("log-net", "vxlan", 33)));
+        assertStatus(201, restconf.put("flowtun-lport:lports/lport=log-p", "{\"flowtun-lport:lport\":[{\"id\":"
+            + "\"log-p\",\"network\":\"log-net\"}]}"));
+        final long errorsBefore = count(log, "| ERROR |");
+        final long rejectedBefore = count(log, "Rejected configuration: ");
+        final List<Restconf.Reply> replies = List.of(
+            restconf.put("flowtun-network:networks/network=log-bad", network("log-bad", "vlan", 5000)),
+            restconf.put("flowtun-lport:lports/lport=log-q", "{\"flowtun-lport:lport\":[{\"id\":\"log-q\","
+                + "\"network\":\"nowhere\"}]}"),
+            restconf.put("flowtun-chassis:chassis-registry/chassis=log-c", "{\"flowtun-chassis:chassis\":[{\"id\":"
+                + "\"log-c\",\"ip\":\"2001:db8::1\",\"tunnel-types\":[\"flowtun-types:vxlan\"]}]}"),
+            restconf.delete("flowtun-network:networks/network=log-net"),
+            restconf.put("flowtun-keys:key-allocations", "{\"flowtun-keys:key-allocations\":{}}"));
+        assertEquals(List.of(400, 400, 400, 409, 403), replies.stream().map(reply -> reply.status)
+            .collect(Collectors.toList()));
+        Await.until(Duration.ofSeconds(10), () -> count(log, "Rejected configuration: ") == rejectedBefore + 5 ? null
+            : "one 'Rejected configuration' line per request expected");
+        assertEquals("ERROR entries in karaf.log", errorsBefore, count(log, "| ERROR |"));
+        assertStatus(204, restconf.delete("flowtun-lport:lports/lport=log-p"));
+        assertStatus(204, restconf.delete("flowtun-network:networks/network=log-net"));
+    }
+
+    private static long count(final Path log, final String text) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
     }
 
     private static String network(final String id, final String type, final long segmentationId) {
