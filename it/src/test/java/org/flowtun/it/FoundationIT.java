@@ -105,7 +105,8 @@ public class FoundationIT {
                     bundle.getState());
             }
         }
-        assertTrue("the log filter is attached to pax-logging-log4j2", flowtun.contains("org.flowtun.karaf-log-filter"));
+        assertTrue("the log filter is attached to pax-logging-log4j2",
+            flowtun.contains("org.flowtun.karaf-log-filter"));
         assertTrue("flowtun bundles " + flowtun, flowtun.containsAll(List.of("org.flowtun.api", "org.flowtun.impl",
             "org.flowtun.tunnel-manager")));
         assertNotNull("flowtun-impl's Blueprint container is up", bundleContext.getServiceReferences(

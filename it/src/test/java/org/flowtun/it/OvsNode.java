@@ -110,7 +110,7 @@ final class OvsNode implements AutoCloseable {
      * Lets the node's bridges reach the controller's OpenFlow port as {@code tcp:127.0.0.1:6653} (the
      * controller-target the tests configure): inside the namespace 127.0.0.1 is the namespace's own loopback,
      * so a socat there relays to a unix socket in the node's directory, and one in the root namespace relays
-     * that to the controller (see OVS.md). Stopped with the node, or by {@link #stopOpenFlowRelay()}.
+     * that to the controller. Stopped with the node, or by {@link #stopOpenFlowRelay()}.
      */
     void startOpenFlowRelay() throws IOException {
         final String socket = dir.resolve("of.sock").toString();

@@ -53,6 +53,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class ShellCommandsIT {
     private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
     private static final String IP = "10.99.10.1";
+    /** The controller target the tests configure (FlowtunKaraf). */
+    private static final String TARGET = "tcp:127.0.0.1:6653";
 
     @Inject
     @Filter(timeout = 300_000)
@@ -95,6 +97,7 @@ public class ShellCommandsIT {
     public void cleanUp() throws Exception {
         try {
             setFlowtunProperty("tunnel-types", "vxlan,gre,geneve");
+            setFlowtunProperty("controller-target", TARGET);
             overlay.deleteAll();
         } finally {
             node.close();
@@ -203,6 +206,35 @@ public class ShellCommandsIT {
             .equals(List.of("tunnel-types", "vxlan,gre")) ? null : "tunnel-types not applied");
         TunnelPortChecks.awaitTunnelPorts(node, List.of("vxlan", "gre"), IP);
         assertTrue(newLog(logStart).contains("flowtun configuration now in force"));
+
+        // A controller target with a bad address or port: one ERROR line naming key and value, the target in
+        // force stays.
+        for (String bad : List.of("tcp:999.1.1.1:6653", "tcp:127.0.0.1:70000")) {
+            setFlowtunProperty("controller-target", bad);
+            final String line = "Rejected org.flowtun configuration: controller-target: \"" + bad + "\"";
+            Await.until(Overlay.TIMEOUT, () -> newLog(logStart).contains(line) ? null : "no rejection of " + bad);
+            assertEquals(1, Arrays.stream(newLog(logStart).split("\n"))
+                .filter(entry -> entry.contains("| ERROR |") && entry.contains(line)).count());
+        }
+        assertEquals(List.of("controller-target", TARGET), row(shell("flowtun:config"), "controller-target"));
+        assertEquals(List.of(TARGET), controllers());
+        // br-int is flowtun's: another controller is removed, a new target replaces the old one, and back.
+        node.vsctl("set-controller", "br-int", TARGET, "tcp:192.0.2.7:6653");
+        Await.until(Overlay.TIMEOUT, () -> controllers().equals(List.of(TARGET)) ? null
+            : "controllers of br-int: " + controllers());
+        setFlowtunProperty("controller-target", "tcp:127.0.0.2:6653");
+        Await.until(Overlay.TIMEOUT, () -> controllers().equals(List.of("tcp:127.0.0.2:6653")) ? null
+            : "controllers of br-int: " + controllers());
+        setFlowtunProperty("controller-target", TARGET);
+        Await.until(Overlay.TIMEOUT, () -> controllers().equals(List.of(TARGET)) ? null
+            : "controllers of br-int: " + controllers());
+        TunnelPortChecks.awaitConnected(node);
+    }
+
+    /** The targets of br-int's controllers, sorted. */
+    private List<String> controllers() throws Exception {
+        return Arrays.stream(node.vsctl("get-controller", "br-int").split("\n")).map(String::trim)
+            .filter(target -> !target.isEmpty()).sorted().collect(Collectors.toList());
     }
 
     /** What config:property-set and an edit of etc/org.flowtun.cfg do: update the PID through ConfigAdmin. */

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The underlay of a multi-node test (OVS.md): a Linux bridge in a namespace of its own, and per OVS node a veth
+ * The underlay of a multi-node test: a Linux bridge in a namespace of its own, and per OVS node a veth
  * into it held by the node's {@code br-phy} (netdev), whose internal interface carries the node's tunnel IP;
  * userspace tunnelling finds its route and neighbours there. Addresses exist only inside the test's namespaces.
  */

@@ -13,6 +13,7 @@ import org.flowtun.impl.flow.FlowAction;
 import org.flowtun.impl.flow.FlowApp;
 import org.flowtun.impl.flow.FlowSpec;
 import org.flowtun.impl.flow.Pipeline;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIp;
 
 /**
  * The DNAT app: a floating IP's lport follows the lport it is associated with. Where that lport is local, the
@@ -28,12 +29,13 @@ public final class DnatApp {
     /**
      * A floating lport local on the node.
      *
-     * @param associatedOfport the associated lport's OVS port on the node
+     * @param associated where the associated lport is on the node: its OVS port, or (a trunk sub-port) its
+     *     parent's port and VLAN
      * @param associatedMac the associated lport's MAC, or null (not rewritten)
      * @param fixedIp the address the floating IP translates to, or null (not rewritten)
      */
     public static Placement localPlacement(final long lportKey, final long networkKey, final String mac,
-            final long associatedOfport, final String associatedMac, final String fixedIp) {
+            final L2App.Attachment associated, final String associatedMac, final String fixedIp) {
         final List<FlowSpec> flows = new ArrayList<>(L2App.localLookupFlows(lportKey, networkKey, mac));
         final FlowSpec.Builder translate = FlowSpec.builder(FlowApp.DNAT, Pipeline.INGRESS_DISPATCH,
             Pipeline.PORT_PRIORITY).matchIpv4().matchReg7(lportKey);
@@ -44,8 +46,24 @@ public final class DnatApp {
         if (fixed != null) {
             translate.apply(FlowAction.setIpv4Dst(fixed));
         }
-        flows.add(translate.apply(FlowAction.output(associatedOfport)).build());
+        associated.deliver(false).forEach(translate::apply);
+        flows.add(translate.build());
         return Placement.local(flows);
+    }
+
+    /** The floating IP's own lport (the one that follows), or null for a deleted floating IP. */
+    static String floatingLport(final FloatingIp fip) {
+        return fip == null || fip.getFloatingLport() == null ? null : fip.getFloatingLport().getValue();
+    }
+
+    /** The lport the floating IP is associated with (its lport follows that one), or null. */
+    static String associatedLport(final FloatingIp fip) {
+        return fip == null || fip.getAssociatedLport() == null ? null : fip.getAssociatedLport().getValue();
+    }
+
+    /** The floating IP's configured fixed address, or null. */
+    static String configuredFixedIp(final FloatingIp fip) {
+        return fip == null || fip.getFixedIpAddress() == null ? null : fip.getFixedIpAddress().stringValue();
     }
 
     /** The fixed address a floating IP translates to: its own, else the associated lport's first IPv4. */

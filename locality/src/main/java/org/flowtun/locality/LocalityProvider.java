@@ -19,7 +19,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +30,8 @@ import org.flowtun.impl.config.FlowtunConfigSource;
 import org.flowtun.impl.flow.FlowAuditSchedule;
 import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowRemovedListener;
+import org.flowtun.impl.flow.FlowWriter;
 import org.flowtun.impl.flow.OpenFlowNodeListener;
-import org.flowtun.impl.flow.RpcFlowWriter;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
 import org.flowtun.impl.validation.KeyAllocationsGuard;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -40,10 +39,6 @@ import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.OpendaylightFlowStatisticsService;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.SalBundleService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.FloatingIps;
@@ -76,22 +71,17 @@ public final class LocalityProvider implements AutoCloseable {
     private final FlowtunConfigSource configSource;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("flowtun-locality").setDaemon(true).build());
-    /** Sends flow bundles, so that the locality thread goes on meanwhile (see {@link RpcFlowWriter}). */
-    private final ExecutorService bundleSender = Executors.newSingleThreadExecutor(
-        new ThreadFactoryBuilder().setNameFormat("flowtun-bundles").setDaemon(true).build());
     private final LocalityPublisher publisher;
     private final KeyStore keyStore;
     private final LocalityEngine engine;
     private final FlowDiagnostics diagnostics;
     private final NotificationService notificationService;
-    private final FlowReconciler reconciler;
+    private final FlowReconciler<LocalityFlowOwner> reconciler;
     private final FlowAuditSchedule auditSchedule;
     private final List<AutoCloseable> registrations = new ArrayList<>();
 
     public LocalityProvider(final DataBroker dataBroker, final NotificationPublishService notifications,
-            final NotificationService notificationService, final SalFlowService flowService,
-            final SalBundleService bundleService, final OpendaylightDirectStatisticsService statisticsService,
-            final OpendaylightFlowStatisticsService flowStatisticsService,
+            final NotificationService notificationService, final FlowWriter writer,
             final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
             final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard) {
         this.dataBroker = requireNonNull(dataBroker);
@@ -107,11 +97,11 @@ public final class LocalityProvider implements AutoCloseable {
             () -> executor.execute(this::rewriteState));
         // after a failed write the engine has its next batch write every allocation again
         this.keyStore = new KeyStore(dataBroker, keyAllocationsGuard, this::rewriteKeys);
-        this.engine = new LocalityEngine(executor, lportKeys, networkKeys, publisher, keyStore);
-        final RpcFlowWriter writer = new RpcFlowWriter(flowService, bundleService, statisticsService,
-            flowStatisticsService, bundleSender);
-        this.reconciler = new FlowReconciler(writer, executor, engine::flowsInstalled);
-        engine.setReconciler(reconciler);
+        final Announcer announcer = new Announcer(executor, publisher);
+        this.reconciler = new FlowReconciler<>(writer, executor, (node, owner) -> owner.flowsInstalled(node,
+            announcer));
+        this.engine = new LocalityEngine(executor, lportKeys, networkKeys, publisher, keyStore, reconciler,
+            announcer);
         this.auditSchedule = new FlowAuditSchedule(executor, reconciler);
         this.diagnostics = new SwitchFlowDiagnostics(executor, reconciler, writer);
     }
@@ -218,7 +208,6 @@ public final class LocalityProvider implements AutoCloseable {
             }
         }
         executor.shutdownNow();
-        bundleSender.shutdownNow();
         publisher.close();
         keyStore.close();
     }

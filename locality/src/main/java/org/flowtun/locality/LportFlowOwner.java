@@ -10,10 +10,10 @@ package org.flowtun.locality;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The owner of an lport's flows in the flow reconciler: its id, shown as {@code lport:<id>}. An object holding the
- * id rather than that text, which cost ~90 bytes per lport (a string and its bytes) against 16.
+ * The owner of an lport's flows in the flow reconciler, shown as {@code lport:<id>}: one per lport (an object
+ * holding the id, not that text), so it stays small.
  */
-final class LportFlowOwner {
+final class LportFlowOwner implements LocalityFlowOwner {
     private static final String PREFIX = "lport:";
 
     private final String lportId;
@@ -24,6 +24,11 @@ final class LportFlowOwner {
 
     String lportId() {
         return lportId;
+    }
+
+    @Override
+    public void flowsInstalled(final String node, final Announcer announcer) {
+        announcer.flowsInstalled(node, lportId);
     }
 
     @Override

@@ -223,7 +223,8 @@ final class LportRoles {
     Role roleOf(final LportInfo lport) {
         final String id = lport.id();
         if (routersOfLport.containsKey(id)
-                || lport.dhcpOwner() && lport.network() != null && dhcpSubnetsOfNetwork.containsKey(lport.network())) {
+                || DhcpApp.isDhcpPort(lport) && lport.network() != null
+                    && dhcpSubnetsOfNetwork.containsKey(lport.network())) {
             return Role.DISTRIBUTED;
         }
         final TreeMap<String, Fip> asFloating = fipsOfFloating.get(id);

@@ -31,10 +31,10 @@ import org.flowtun.impl.flow.FlowWriter;
  */
 final class SwitchFlowDiagnostics implements FlowDiagnostics {
     private final Executor localityThread;
-    private final FlowReconciler reconciler;
+    private final FlowReconciler<?> reconciler;
     private final FlowWriter writer;
 
-    SwitchFlowDiagnostics(final Executor localityThread, final FlowReconciler reconciler, final FlowWriter writer) {
+    SwitchFlowDiagnostics(final Executor localityThread, final FlowReconciler<?> reconciler, final FlowWriter writer) {
         this.localityThread = requireNonNull(localityThread);
         this.reconciler = requireNonNull(reconciler);
         this.writer = requireNonNull(writer);

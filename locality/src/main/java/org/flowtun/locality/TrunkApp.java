@@ -8,11 +8,15 @@
 package org.flowtun.locality;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.flowtun.impl.flow.FlowAction;
 import org.flowtun.impl.flow.FlowApp;
 import org.flowtun.impl.flow.FlowSpec;
 import org.flowtun.impl.flow.Pipeline;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.trunk.SubPort;
 
 /**
  * The trunk app: a trunk sub-port follows its parent lport. Where the parent is local, the sub-port is local on the
@@ -33,6 +37,24 @@ public final class TrunkApp {
         final L2App.Attachment attachment = L2App.Attachment.tagged(parentOfport, vlan);
         flows.addAll(L2App.localPortFlows(lportKey, networkKey, mac, attachment));
         return Placement.local(flows, attachment);
+    }
+
+    /** The trunk's parent lport (its sub-ports follow it), or null for a deleted trunk. */
+    static String parentLport(final Trunk trunk) {
+        return trunk == null || trunk.getParentLport() == null ? null : trunk.getParentLport().getValue();
+    }
+
+    /** The trunk's sub-ports and their VLAN ids. */
+    static Map<String, Integer> subPorts(final Trunk trunk) {
+        final Map<String, Integer> subPorts = new HashMap<>();
+        if (trunk != null && trunk.getSubPort() != null) {
+            for (SubPort sub : trunk.getSubPort().values()) {
+                if (sub.getSegmentationId() != null) {
+                    subPorts.put(sub.getLport().getValue(), sub.getSegmentationId().toJava());
+                }
+            }
+        }
+        return subPorts;
     }
 
     public static FlowSpec classificationFlow(final long parentOfport, final int vlan, final long lportKey,

@@ -34,7 +34,8 @@ public class TrunkAndDnatAppTest {
 
     @Test
     public void localFloatingIpTranslatesToTheAssociatedPortAndIsNotFloodedTo() {
-        final Placement placement = DnatApp.localPlacement(0x31, 5, "fa:16:3e:00:00:31", 7, "fa:16:3e:00:00:01",
+        final Placement placement = DnatApp.localPlacement(0x31, 5, "fa:16:3e:00:00:31",
+            L2App.Attachment.untagged(7), "fa:16:3e:00:00:01",
             "10.0.0.5");
         assertEquals(Locality.Local, placement.locality());
         assertNull(placement.attachment());

@@ -22,13 +22,13 @@ import org.flowtun.impl.config.FlowtunConfig;
  */
 public final class FlowAuditSchedule implements Consumer<FlowtunConfig>, AutoCloseable {
     private final ScheduledExecutorService executor;
-    private final FlowReconciler reconciler;
+    private final FlowReconciler<?> reconciler;
     private int auditSeconds = -1;
     private int refreshSeconds = -1;
     private ScheduledFuture<?> audit;
     private ScheduledFuture<?> refresh;
 
-    public FlowAuditSchedule(final ScheduledExecutorService executor, final FlowReconciler reconciler) {
+    public FlowAuditSchedule(final ScheduledExecutorService executor, final FlowReconciler<?> reconciler) {
         this.executor = requireNonNull(executor);
         this.reconciler = requireNonNull(reconciler);
     }

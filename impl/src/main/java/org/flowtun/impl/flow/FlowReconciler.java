@@ -44,12 +44,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Confined to the thread of the executor it is given: every method must be called on it, and RPC results
  * are handed back to it. Owners are told (once their flows are confirmed on the switch) through the listener.
+ *
+ * @param <O> the owners' type
  */
-public final class FlowReconciler {
+public final class FlowReconciler<O extends FlowOwner> {
     /** Told when every flow an owner wants on a node is on the switch (or the owner wants none). */
     @FunctionalInterface
-    public interface Listener {
-        void flowsInstalled(String node, Object owner);
+    public interface Listener<O> {
+        void flowsInstalled(String node, O owner);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
@@ -72,7 +74,7 @@ public final class FlowReconciler {
 
     private final FlowWriter writer;
     private final ScheduledExecutorService executor;
-    private final Listener listener;
+    private final Listener<O> listener;
     /** How long after a flow-removed message the switch's flows are counted (more such messages come together). */
     static final long AUDIT_DELAY_MILLIS = 100;
 
@@ -81,23 +83,19 @@ public final class FlowReconciler {
     private final Map<String, NodeFlows> byOpenflowNode = new HashMap<>();
 
     public FlowReconciler(final FlowWriter writer, final ScheduledExecutorService executor,
-            final Listener listener) {
+            final Listener<O> listener) {
         this.writer = requireNonNull(writer);
         this.executor = requireNonNull(executor);
         this.listener = requireNonNull(listener);
     }
 
-    /**
-     * Replaces the flows {@code owner} wants on {@code node}; sent on the next {@link #flush()}. An owner is any
-     * value with equals and hashCode (an lport's is a small object, not a string: one is kept per lport); its
-     * {@code toString()} names it in logs and diagnostics.
-     */
-    public void setFlows(final String node, final Object owner, final Collection<FlowSpec> flows) {
+    /** Replaces the flows {@code owner} wants on {@code node}; sent on the next {@link #flush()}. */
+    public void setFlows(final String node, final O owner, final Collection<FlowSpec> flows) {
         nodes.computeIfAbsent(node, NodeFlows::new).setFlows(owner, flows);
     }
 
     /** The flows {@code owner} wants on {@code node}. */
-    public Collection<FlowSpec> flows(final String node, final Object owner) {
+    public Collection<FlowSpec> flows(final String node, final O owner) {
         final NodeFlows flows = nodes.get(node);
         return flows == null ? List.of() : flows.flowsOf(owner);
     }
@@ -213,10 +211,10 @@ public final class FlowReconciler {
      * One flow key (table, priority, match) on a node: the flow an owner wants there, and the flow the switch holds
      * or will hold. One object per flow instead of an entry in each of three maps (~60 bytes less per flow).
      */
-    private static final class Slot {
+    private static final class Slot<O> {
         /** The flow wanted, or null: nobody wants one here (its removal is pending). */
         FlowSpec desired;
-        Object owner;
+        O owner;
         SwitchState state = SwitchState.ABSENT;
         /** Cookie and table of the flow on the switch (when not {@link SwitchState#ABSENT}). */
         long installedCookie;
@@ -263,13 +261,13 @@ public final class FlowReconciler {
     private final class NodeFlows {
         private final String node;
         /** Flow key to what is wanted and what is on the switch; a slot goes once neither has a flow. */
-        private final Map<Long, Slot> slots = new HashMap<>();
+        private final Map<Long, Slot<O>> slots = new HashMap<>();
         /** Slots with a wanted flow. */
         private int desiredCount;
         /** Immutable sets (most owners have one or two flows per node: a HashSet each would cost ~200 bytes). */
-        private final Map<Object, Set<Long>> keysOfOwner = new HashMap<>();
+        private final Map<O, Set<Long>> keysOfOwner = new HashMap<>();
         private final Set<Long> dirty = new HashSet<>();
-        private final Set<Object> ownersToCheck = new HashSet<>();
+        private final Set<O> ownersToCheck = new HashSet<>();
         /** Requests not sent yet, in order (see {@link #canSend}). */
         private final Deque<Request> queued = new ArrayDeque<>();
         /** Flow-mods in flight (a bundle counts its messages). */
@@ -292,21 +290,21 @@ public final class FlowReconciler {
             this.node = node;
         }
 
-        Collection<FlowSpec> flowsOf(final Object owner) {
+        Collection<FlowSpec> flowsOf(final O owner) {
             final Set<Long> keys = keysOfOwner.getOrDefault(owner, Set.of());
             final List<FlowSpec> result = new ArrayList<>(keys.size());
             keys.forEach(key -> result.add(slots.get(key).desired));
             return result;
         }
 
-        void setFlows(final Object owner, final Collection<FlowSpec> flows) {
+        void setFlows(final O owner, final Collection<FlowSpec> flows) {
             final Set<Long> oldKeys = keysOfOwner.getOrDefault(owner, Set.of());
             final Set<Long> newKeys = new HashSet<>();
             for (FlowSpec flow : flows) {
                 final Long key = flow.key();
                 newKeys.add(key);
-                final Slot slot = slots.computeIfAbsent(key, ignored -> new Slot());
-                final Object previousOwner = slot.owner;
+                final Slot<O> slot = slots.computeIfAbsent(key, ignored -> new Slot<>());
+                final O previousOwner = slot.owner;
                 slot.owner = owner;
                 if (previousOwner != null && !previousOwner.equals(owner)) {
                     LOG.warn("{}: flow {} wanted by {} and {}; {} wins", node, key, previousOwner, owner, owner);
@@ -322,7 +320,7 @@ public final class FlowReconciler {
                 }
             }
             for (Long key : oldKeys) {
-                final Slot slot = slots.get(key);
+                final Slot<O> slot = slots.get(key);
                 if (slot != null && !newKeys.contains(key) && owner.equals(slot.owner)) {
                     slot.owner = null;
                     slot.desired = null;
@@ -421,7 +419,7 @@ public final class FlowReconciler {
         private void reconcile(final Map<Long, Short> onSwitch) {
             int kept = 0;
             final Set<Long> wanted = new HashSet<>();
-            for (Map.Entry<Long, Slot> entry : slots.entrySet()) {
+            for (Map.Entry<Long, Slot<O>> entry : slots.entrySet()) {
                 final FlowSpec flow = entry.getValue().desired;
                 if (flow == null) {
                     continue;
@@ -488,7 +486,7 @@ public final class FlowReconciler {
                 return;
             }
             long confirmed = 0;
-            for (Slot slot : slots.values()) {
+            for (Slot<O> slot : slots.values()) {
                 if (slot.state == SwitchState.CONFIRMED) {
                     confirmed++;
                 }
@@ -535,7 +533,7 @@ public final class FlowReconciler {
                 final List<FlowSpec> adds = new ArrayList<>();
                 final Map<Long, Short> removes = new HashMap<>();
                 for (Long key : dirty) {
-                    final Slot slot = slots.get(key);
+                    final Slot<O> slot = slots.get(key);
                     if (slot == null) {
                         // forgotten by a reset: neither wanted nor known on the switch
                         continue;
@@ -555,7 +553,7 @@ public final class FlowReconciler {
                 dirty.clear();
                 write(addKeys, adds, removes);
             }
-            for (Object owner : ownersToCheck) {
+            for (O owner : ownersToCheck) {
                 if (isInstalled(owner)) {
                     listener.flowsInstalled(node, owner);
                 }
@@ -612,7 +610,7 @@ public final class FlowReconciler {
             }
         }
 
-        private boolean isInstalled(final Object owner) {
+        private boolean isInstalled(final O owner) {
             final Set<Long> keys = keysOfOwner.get(owner);
             if (keys == null) {
                 return true;
@@ -636,11 +634,11 @@ public final class FlowReconciler {
         }
 
         private void added(final Long key, final long cookie) {
-            final Slot slot = slots.get(key);
+            final Slot<O> slot = slots.get(key);
             if (slot != null && slot.desired != null && slot.desired.cookie() == cookie && slot.isOnSwitch()
                     && slot.installedCookie == cookie) {
                 slot.state = SwitchState.CONFIRMED;
-                final Object owner = slot.owner;
+                final O owner = slot.owner;
                 if (owner != null && isInstalled(owner)) {
                     listener.flowsInstalled(node, owner);
                 }

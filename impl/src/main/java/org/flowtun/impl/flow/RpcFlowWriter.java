@@ -15,10 +15,12 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * direct statistics RPC (to read the flows back from the switch itself, not from a datastore copy) and its aggregate
  * flow statistics RPC (to count them).
  */
-public final class RpcFlowWriter implements FlowWriter {
+public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcFlowWriter.class);
     /** Flow-mods per add-bundle-messages call (each call's input is copied whole through MD-SAL's RPC codec). */
     static final int BUNDLE_CHUNK = 1000;
@@ -59,24 +61,22 @@ public final class RpcFlowWriter implements FlowWriter {
     private final SalBundleService bundles;
     private final OpendaylightDirectStatisticsService statistics;
     private final OpendaylightFlowStatisticsService flowStatistics;
-    private final Executor bundleExecutor;
+    /**
+     * One thread, which sends every bundle, so that the caller goes on meanwhile: OpenFlowPlugin converts bundle
+     * messages with one shared, unsynchronised converter, so two threads adding bundle messages at once could mix
+     * up their transaction ids.
+     */
+    private final ExecutorService bundleExecutor = Executors.newSingleThreadExecutor(
+        new ThreadFactoryBuilder().setNameFormat("flowtun-bundles").setDaemon(true).build());
     private final AtomicInteger nextBundleId = new AtomicInteger();
 
-    /**
-     * Creates a writer.
-     *
-     * @param bundleExecutor one thread, which sends every bundle: OpenFlowPlugin converts bundle messages with one
-     *     shared, unsynchronised converter, so two threads adding bundle messages at once could mix up their
-     *     transaction ids
-     */
     public RpcFlowWriter(final SalFlowService flows, final SalBundleService bundles,
             final OpendaylightDirectStatisticsService statistics,
-            final OpendaylightFlowStatisticsService flowStatistics, final Executor bundleExecutor) {
+            final OpendaylightFlowStatisticsService flowStatistics) {
         this.flows = requireNonNull(flows);
         this.bundles = requireNonNull(bundles);
         this.statistics = requireNonNull(statistics);
         this.flowStatistics = requireNonNull(flowStatistics);
-        this.bundleExecutor = requireNonNull(bundleExecutor);
     }
 
     @Override
@@ -234,6 +234,11 @@ public final class RpcFlowWriter implements FlowWriter {
             }
             return installed;
         }, MoreExecutors.directExecutor());
+    }
+
+    @Override
+    public void close() {
+        bundleExecutor.shutdownNow();
     }
 
     /** Logs the outcome of a request nobody waits for. */

@@ -33,7 +33,7 @@ public class FlowReconcilerTest {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final FakeSwitch ofSwitch = new FakeSwitch();
     private final List<String> installed = new ArrayList<>();
-    private final FlowReconciler reconciler = new FlowReconciler(ofSwitch, executor,
+    private final FlowReconciler<Owner> reconciler = new FlowReconciler<>(ofSwitch, executor,
         (node, owner) -> installed.add(node + "/" + owner));
     /** p1's flow, on the switch before it connects. */
     private final FlowSpec kept = egress(1, 10);
@@ -74,11 +74,11 @@ public class FlowReconcilerTest {
         final int count = FlowReconciler.BUNDLE_MIN;
         on(() -> {
             for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
             }
             reconciler.flush();
             // p1 lets its flow go while the bundle adding it is unanswered
-            reconciler.setFlows("n", "p1", List.of());
+            reconciler.setFlows("n", owner("p1"), List.of());
             reconciler.flush();
         });
         settle();
@@ -94,8 +94,8 @@ public class FlowReconcilerTest {
     @Test
     public void nothingIsSentWhileDisconnectedAndOwnersWaitForTheirFlows() throws Exception {
         on(() -> {
-            reconciler.setFlows("n", "p1", List.of(egress(1, 10)));
-            reconciler.setFlows("n", "empty", List.of());
+            reconciler.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            reconciler.setFlows("n", owner("empty"), List.of());
             reconciler.flush();
         });
         settle();
@@ -114,8 +114,8 @@ public class FlowReconcilerTest {
         final FlowSpec own = egress(2, 10);
         connectEmpty();
         on(() -> {
-            reconciler.setFlows("n", "p1", List.of(shared, own));
-            reconciler.setFlows("n", "p2", List.of(shared));
+            reconciler.setFlows("n", owner("p1"), List.of(shared, own));
+            reconciler.setFlows("n", owner("p2"), List.of(shared));
             reconciler.flush();
         });
         settle();
@@ -124,14 +124,14 @@ public class FlowReconcilerTest {
         assertEquals("p1", reconciler.expectedFlows("n").owners().get(own));
         // p1 gives up its flows: the one p2 took over stays on the switch, p1's own goes
         on(() -> {
-            reconciler.setFlows("n", "p1", List.of());
+            reconciler.setFlows("n", owner("p1"), List.of());
             reconciler.flush();
         });
         settle();
         assertEquals(Map.of(shared.cookie(), Pipeline.EGRESS), ofSwitch.flowsByKey());
         assertEquals(1, reconciler.flowCount("n"));
         on(() -> {
-            reconciler.setFlows("n", "p2", List.of());
+            reconciler.setFlows("n", owner("p2"), List.of());
             reconciler.flush();
         });
         settle();
@@ -146,15 +146,15 @@ public class FlowReconcilerTest {
         final FlowSpec stays = egress(2, 10);
         on(() -> {
             reconciler.connected("n", "openflow:1");
-            reconciler.setFlows("n", "p1", List.of(gone));
-            reconciler.setFlows("n", "p2", List.of(stays));
+            reconciler.setFlows("n", owner("p1"), List.of(gone));
+            reconciler.setFlows("n", owner("p2"), List.of(stays));
             reconciler.flush();
         });
         settle();
         assertEquals(Set.of(gone.cookie(), stays.cookie()), ofSwitch.flows.keySet());
         on(() -> {
             reconciler.disconnected("n");
-            reconciler.setFlows("n", "p1", List.of());
+            reconciler.setFlows("n", owner("p1"), List.of());
             reconciler.flush();
         });
         settle();
@@ -164,7 +164,7 @@ public class FlowReconcilerTest {
         installed.clear();
         connectEmpty();
         assertEquals(Set.of(stays.cookie()), ofSwitch.flows.keySet());
-        assertEquals(List.of(stays), List.copyOf(reconciler.flows("n", "p2")));
+        assertEquals(List.of(stays), List.copyOf(reconciler.flows("n", owner("p2"))));
         assertEquals(List.of("n/p2"), installed);
     }
 
@@ -172,14 +172,14 @@ public class FlowReconcilerTest {
     public void aChangedFlowIsRewrittenAndARemovedOneDeleted() throws Exception {
         connectEmpty();
         on(() -> {
-            reconciler.setFlows("n", "p1", List.of(egress(1, 10)));
-            reconciler.setFlows("n", "p2", List.of(egress(2, 10)));
+            reconciler.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            reconciler.setFlows("n", owner("p2"), List.of(egress(2, 10)));
             reconciler.flush();
         });
         settle();
         on(() -> {
-            reconciler.setFlows("n", "p1", List.of(egress(1, 11)));
-            reconciler.setFlows("n", "p2", List.of());
+            reconciler.setFlows("n", owner("p1"), List.of(egress(1, 11)));
+            reconciler.setFlows("n", owner("p2"), List.of());
             reconciler.flush();
         });
         settle();
@@ -194,7 +194,7 @@ public class FlowReconcilerTest {
         on(() -> {
             // one flow per flush: each goes as a flow-mod of its own (too few for a bundle)
             for (int i = 1; i <= FlowReconciler.MAX_IN_FLIGHT + 500; i++) {
-                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
                 reconciler.flush();
             }
         });
@@ -212,7 +212,7 @@ public class FlowReconcilerTest {
         final int count = FlowReconciler.BUNDLE_MAX + 500;
         on(() -> {
             for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
             }
             reconciler.flush();
         });
@@ -224,7 +224,7 @@ public class FlowReconcilerTest {
         // and removing them all goes as bundles too
         on(() -> {
             for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", "p" + i, List.of());
+                reconciler.setFlows("n", owner("p" + i), List.of());
             }
             reconciler.flush();
         });
@@ -240,7 +240,7 @@ public class FlowReconcilerTest {
         final int count = FlowReconciler.BUNDLE_MIN * 2;
         on(() -> {
             for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
             }
             reconciler.flush();
         });
@@ -266,7 +266,7 @@ public class FlowReconcilerTest {
     public void flowRemovedForFlowtunsOwnRemovalChangesNothing() throws Exception {
         connectWithTwoFlows();
         on(() -> {
-            reconciler.setFlows("n", "p2", List.of());
+            reconciler.setFlows("n", owner("p2"), List.of());
             reconciler.flush();
             reconciler.flowRemoved("openflow:1");
         });
@@ -302,7 +302,7 @@ public class FlowReconcilerTest {
         connectWithTwoFlows();
         ofSwitch.holdReplies = true;
         on(() -> {
-            reconciler.setFlows("n", "p3", List.of(egress(3, 10)));
+            reconciler.setFlows("n", owner("p3"), List.of(egress(3, 10)));
             reconciler.flush();
             reconciler.auditAll();
         });
@@ -324,7 +324,7 @@ public class FlowReconcilerTest {
         final int count = FlowReconciler.BUNDLE_MIN + 5;
         on(() -> {
             for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", "p" + i, List.of(egress(i, 10)));
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
             }
             reconciler.flush();
         });
@@ -345,8 +345,8 @@ public class FlowReconcilerTest {
         ofSwitch.flows.put(0x1234L, (short) 0);
         connectEmpty();
         on(() -> {
-            reconciler.setFlows("n", "p1", List.of(egress(1, 10)));
-            reconciler.setFlows("n", "p2", List.of(egress(2, 10)));
+            reconciler.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            reconciler.setFlows("n", owner("p2"), List.of(egress(2, 10)));
             reconciler.flush();
         });
         settle();
@@ -369,8 +369,8 @@ public class FlowReconcilerTest {
         ofSwitch.flows.put(stale.cookie(), stale.table());
         ofSwitch.flows.put(0x1234L, (short) 0);
         on(() -> {
-            reconciler.setFlows("n", "p1", List.of(kept));
-            reconciler.setFlows("n", "p2", List.of(missing));
+            reconciler.setFlows("n", owner("p1"), List.of(kept));
+            reconciler.setFlows("n", owner("p2"), List.of(missing));
             reconciler.flush();
             reconciler.connected("n", "openflow:1");
         });
@@ -406,6 +406,34 @@ public class FlowReconcilerTest {
     private void settle() throws Exception {
         for (int i = 0; i < 5; i++) {
             executor.submit((Callable<Void>) () -> null).get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Owner owner(final String name) {
+        return new Owner(name);
+    }
+
+    /** An owner named by a string. */
+    private static final class Owner implements FlowOwner {
+        private final String name;
+
+        Owner(final String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(final Object obj) {
+            return obj instanceof Owner && name.equals(((Owner) obj).name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 

@@ -1,0 +1,157 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.locality;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.flowtun.impl.flow.FlowReconciler;
+import org.flowtun.impl.flow.FlowSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A network's own flows on a node, which exist while the network has a local port there: the tunnel ingress flow
+ * (tunnel app) and the flooding of broadcast and multicast to every local port and every remote host of the
+ * network (L2 app). Keeps the local ports per node and network, and recomputes only the (node, network) pairs
+ * marked since the last {@link #flush}. Confined to the locality thread.
+ */
+final class NetworkFlooding {
+    /** An lport local on a node: its network and where the network floods to it (null: nowhere). */
+    static final class LocalPort {
+        final String network;
+        final L2App.Attachment attachment;
+
+        LocalPort(final String network, final L2App.Attachment attachment) {
+            this.network = requireNonNull(network);
+            this.attachment = attachment;
+        }
+
+        @Override
+        public boolean equals(final Object obj) {
+            return obj instanceof LocalPort && ((LocalPort) obj).network.equals(network)
+                && Objects.equals(((LocalPort) obj).attachment, attachment);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(network, attachment);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkFlooding.class);
+
+    private final LogicalModel model;
+    private final Placer placer;
+    private final KeyAllocator networkKeys;
+    private final FlowReconciler<LocalityFlowOwner> reconciler;
+    /** node to lport to every lport local on the node. */
+    private final Map<String, Map<String, LocalPort>> localLports = new HashMap<>();
+    /** node to the networks whose flows on it are to be recomputed. */
+    private final Map<String, Set<String>> dirty = new HashMap<>();
+
+    NetworkFlooding(final LogicalModel model, final Placer placer, final KeyAllocator networkKeys,
+            final FlowReconciler<LocalityFlowOwner> reconciler) {
+        this.model = requireNonNull(model);
+        this.placer = requireNonNull(placer);
+        this.networkKeys = requireNonNull(networkKeys);
+        this.reconciler = requireNonNull(reconciler);
+    }
+
+    /** The lport's local port on the node, or null. */
+    LocalPort localPort(final String node, final String lport) {
+        return localLports.getOrDefault(node, Map.of()).get(lport);
+    }
+
+    /** The lport is local on the node at {@code port} (null: not local); the networks concerned are marked. */
+    void setLocal(final String node, final String lport, final LocalPort port) {
+        final Map<String, LocalPort> local = localLports.computeIfAbsent(node, id -> new HashMap<>());
+        final LocalPort before = port == null ? local.remove(lport) : local.put(lport, port);
+        if (!Objects.equals(before, port)) {
+            if (before != null) {
+                mark(node, before.network);
+            }
+            if (port != null) {
+                mark(node, port.network);
+            }
+        }
+    }
+
+    /** The network's flows on the node are recomputed at the next flush. */
+    void mark(final String node, final String network) {
+        if (network != null) {
+            dirty.computeIfAbsent(node, id -> new HashSet<>()).add(network);
+        }
+    }
+
+    void nodeLeft(final String node) {
+        localLports.remove(node);
+        dirty.remove(node);
+    }
+
+    /** Hands the reconciler the flows of every marked (node, network) whose node is still there. */
+    void flush(final NodeModel nodes) {
+        dirty.forEach((node, networks) -> {
+            final NodeInfo nodeInfo = nodes.node(node);
+            if (nodeInfo != null) {
+                networks.forEach(network -> reconciler.setFlows(node, new NetworkFlowOwner(network),
+                    flows(nodeInfo, network)));
+            }
+        });
+        dirty.clear();
+    }
+
+    private List<FlowSpec> flows(final NodeInfo node, final String networkId) {
+        final NetworkInfo network = model.network(networkId);
+        final Long networkKey = network == null ? null : networkKeys.keyOf(networkId);
+        final List<L2App.Attachment> attachments = new ArrayList<>();
+        boolean anyLocal = false;
+        for (LocalPort local : localLports.getOrDefault(node.nodeId(), Map.of()).values()) {
+            if (local.network.equals(networkId)) {
+                anyLocal = true;
+                if (local.attachment != null) {
+                    attachments.add(local.attachment);
+                }
+            }
+        }
+        if (!anyLocal || networkKey == null) {
+            return List.of();
+        }
+        final List<FlowSpec> flows = new ArrayList<>(TunnelApp.ingressFlows(node, network, networkKey));
+        final String type = network.tunnelType();
+        final Set<Long> destinations = new TreeSet<>();
+        if (type != null) {
+            for (String lportId : model.lportsOfNetwork(networkId)) {
+                final LportInfo lport = model.lport(lportId);
+                // a sub-port or floating lport is flooded to at the host of the lport it follows
+                final LportInfo binding = lport == null ? null : placer.bindingOf(lport);
+                if (binding != null && TunnelApp.isRemote(node, binding)) {
+                    final Long ip = TunnelApp.ipv4(TunnelApp.destination(binding,
+                        model.chassisIp(binding.chassis())));
+                    if (ip != null) {
+                        destinations.add(ip);
+                    }
+                }
+            }
+        }
+        if (destinations.size() > L2App.MAX_FLOOD_DESTINATIONS) {
+            LOG.warn("{}: network {} floods to the first {} of its {} remote hosts only", node.nodeId(), networkId,
+                L2App.MAX_FLOOD_DESTINATIONS, destinations.size());
+        }
+        flows.addAll(L2App.floodFlows(networkKey, network.segmentationId(), attachments, destinations,
+            type == null ? null : node.tunnelPort(type)));
+        return flows;
+    }
+}

@@ -1,0 +1,88 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.locality;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.flowtun.impl.flow.FlowSpec;
+import org.flowtun.impl.flow.FlowWriter;
+
+/**
+ * Switches as tables of flows (by match: an OpenFlow add replaces the flow of the same match), taking every request
+ * at once. What OpenFlowPlugin and Open vSwitch do with flows, for tests of the locality service without them.
+ */
+final class FakeSwitches implements FlowWriter {
+    private final Map<String, Map<Long, FlowSpec>> tables = new HashMap<>();
+    final AtomicLong flowAdds = new AtomicLong();
+    final AtomicLong replacements = new AtomicLong();
+
+    @Override
+    public synchronized ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
+        install(openflowNodeId, flow);
+        return Futures.immediateFuture(null);
+    }
+
+    @Override
+    public synchronized ListenableFuture<?> remove(final String openflowNodeId, final short table,
+            final long cookie) {
+        table(openflowNodeId).values().removeIf(flow -> flow.cookie() == cookie && flow.table() == table);
+        return Futures.immediateFuture(null);
+    }
+
+    @Override
+    public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
+            final Map<Long, Short> removes) {
+        table(openflowNodeId).values().removeIf(flow -> removes.containsKey(flow.cookie()));
+        adds.forEach(flow -> install(openflowNodeId, flow));
+        return Futures.immediateFuture(null);
+    }
+
+    @Override
+    public synchronized ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows) {
+        replacements.incrementAndGet();
+        table(openflowNodeId).clear();
+        flows.forEach(flow -> install(openflowNodeId, flow));
+        return Futures.immediateFuture(null);
+    }
+
+    @Override
+    public synchronized ListenableFuture<Long> countFlows(final String openflowNodeId) {
+        return Futures.immediateFuture((long) table(openflowNodeId).size());
+    }
+
+    @Override
+    public synchronized ListenableFuture<Map<Long, Short>> installedFlows(final String openflowNodeId) {
+        return Futures.immediateFuture(table(openflowNodeId).values().stream()
+            .collect(Collectors.toMap(FlowSpec::cookie, FlowSpec::table)));
+    }
+
+    /** The switch's flows. */
+    synchronized Set<FlowSpec> flows(final String openflowNodeId) {
+        return Set.copyOf(table(openflowNodeId).values());
+    }
+
+    /** The switch loses every flow (ovs-vswitchd restarted). */
+    synchronized void wipe(final String openflowNodeId) {
+        table(openflowNodeId).clear();
+    }
+
+    private void install(final String openflowNodeId, final FlowSpec flow) {
+        flowAdds.incrementAndGet();
+        table(openflowNodeId).put(flow.key(), flow);
+    }
+
+    private Map<Long, FlowSpec> table(final String openflowNodeId) {
+        return tables.computeIfAbsent(openflowNodeId, id -> new HashMap<>());
+    }
+}
