@@ -17,6 +17,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.flowtun.impl.flow.FlowSpec;
 import org.flowtun.locality.FlowDiagnostics;
 import org.flowtun.locality.FlowDiagnostics.Report;
 import org.flowtun.locality.FlowDiagnostics.Row;
@@ -76,9 +77,9 @@ public final class FlowsCommand implements Action {
             if (missingOnly && row.status() == Status.INSTALLED || owner != null && !owner.equals(row.owner())) {
                 continue;
             }
-            final String text = row.flow().toString();
-            table.addRow().addContent(row.flow().table(), row.flow().priority(),
-                text.substring(text.indexOf(",priority=") + 1).replaceFirst("^priority=\\d+,?", ""), row.owner(),
+            final FlowSpec flow = row.flow();
+            table.addRow().addContent(flow.table(), flow.priority(), (flow.matchFields().isEmpty() ? ""
+                : flow.matchFields() + " ") + "actions=" + flow.instructions(), row.owner(),
                 row.status() == Status.INSTALLED ? "yes" : row.status() == Status.MISSING ? "MISSING"
                     : "not connected");
         }

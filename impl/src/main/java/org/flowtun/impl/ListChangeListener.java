@@ -23,17 +23,23 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 
 /**
  * A thin data-tree listener on the entries of one configuration list: each change is handed on as
- * (before, after): (null, e) created, (b, a) updated, (b, null) deleted. No logic here.
+ * (before, after): (null, e) created, (b, a) updated, (b, null) deleted. No logic here. Like every source of the
+ * locality service it is registered outside a constructor ({@link #register}), is first told the entries that exist
+ * (MD-SAL replays them), then every change.
  */
-public final class ListChangeListener<T extends DataObject> implements DataTreeChangeListener<T>, AutoCloseable {
+public final class ListChangeListener<T extends DataObject> implements DataTreeChangeListener<T> {
     private final BiConsumer<T, T> consumer;
-    private final ListenerRegistration<?> registration;
 
-    public ListChangeListener(final DataBroker dataBroker, final InstanceIdentifier<T> entries,
-            final BiConsumer<T, T> consumer) {
+    private ListChangeListener(final BiConsumer<T, T> consumer) {
         this.consumer = requireNonNull(consumer);
-        this.registration = dataBroker.registerDataTreeChangeListener(
-            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, entries), this);
+    }
+
+    /** Starts handing the list's changes to {@code consumer}; close the registration to stop. */
+    public static <T extends DataObject> ListenerRegistration<?> register(final DataBroker dataBroker,
+            final InstanceIdentifier<T> entries, final BiConsumer<T, T> consumer) {
+        return dataBroker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(LogicalDatastoreType.CONFIGURATION, entries),
+            new ListChangeListener<>(consumer));
     }
 
     @Override
@@ -42,10 +48,5 @@ public final class ListChangeListener<T extends DataObject> implements DataTreeC
             final DataObjectModification<T> root = change.getRootNode();
             consumer.accept(root.getDataBefore(), root.getDataAfter());
         }
-    }
-
-    @Override
-    public void close() {
-        registration.close();
     }
 }

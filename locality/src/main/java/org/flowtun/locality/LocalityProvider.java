@@ -110,22 +110,22 @@ public final class LocalityProvider implements AutoCloseable {
         // Listeners first, then one read of the state at start: the engine keeps what the listeners deliver
         // meanwhile (it is newer) and places nothing before the read is in.
         registrations.add(configSource.register(engine::configurationChanged));
-        registrations.add(new ListChangeListener<>(dataBroker,
+        registrations.add(ListChangeListener.register(dataBroker,
             InstanceIdentifier.create(Networks.class).child(Network.class), engine::networkChanged));
-        registrations.add(new ListChangeListener<>(dataBroker,
+        registrations.add(ListChangeListener.register(dataBroker,
             InstanceIdentifier.create(Lports.class).child(Lport.class), engine::lportChanged));
-        registrations.add(new ListChangeListener<>(dataBroker,
+        registrations.add(ListChangeListener.register(dataBroker,
             InstanceIdentifier.create(Routers.class).child(Router.class), engine::routerChanged));
-        registrations.add(new ListChangeListener<>(dataBroker,
+        registrations.add(ListChangeListener.register(dataBroker,
             InstanceIdentifier.create(FloatingIps.class).child(FloatingIp.class), engine::floatingIpChanged));
-        registrations.add(new ListChangeListener<>(dataBroker,
+        registrations.add(ListChangeListener.register(dataBroker,
             InstanceIdentifier.create(Trunks.class).child(Trunk.class), engine::trunkChanged));
-        registrations.add(new ListChangeListener<>(dataBroker,
+        registrations.add(ListChangeListener.register(dataBroker,
             InstanceIdentifier.create(Subnets.class).child(Subnet.class), engine::subnetChanged));
         registrations.add(chassisCache.registerListener(engine::chassisChanged));
         registrations.add(switches.register(engine));
         registrations.add(tunnelPorts.registerListener(engine));
-        registrations.add(new OpenFlowNodeListener(dataBroker, engine::openflowConnected,
+        registrations.add(OpenFlowNodeListener.register(dataBroker, engine::openflowConnected,
             engine::openflowReconnected, engine::openflowDisconnected));
         registrations.add(notificationService.registerNotificationListener(
             new FlowRemovedListener(executor, reconciler::flowRemoved)));

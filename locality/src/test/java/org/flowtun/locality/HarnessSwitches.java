@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
@@ -50,12 +49,6 @@ final class HarnessSwitches implements SwitchStateCache {
     public synchronized Optional<OvsdbBridge> bridge(final String switchNodeId, final String bridgeName) {
         return bridges.values().stream().filter(b -> b.switchNodeId().equals(switchNodeId)
             && b.name().equals(bridgeName)).findFirst();
-    }
-
-    @Override
-    public synchronized Collection<OvsdbBridge> bridges(final String switchNodeId) {
-        return bridges.values().stream().filter(b -> b.switchNodeId().equals(switchNodeId))
-            .collect(Collectors.toList());
     }
 
     @Override

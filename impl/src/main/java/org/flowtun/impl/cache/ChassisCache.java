@@ -8,26 +8,22 @@
 
 package org.flowtun.impl.cache;
 
-import java.util.Collection;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yangtools.concepts.Registration;
 
 /**
- * Every chassis of the chassis registry, in memory, by id and by tunnel IP (the spec's "local cache of
- * chassis"), with change listeners (OSGi service). Reads never block.
+ * Every chassis of the chassis registry, in memory, by id (the spec's "local cache of chassis"), with change
+ * listeners (OSGi service). Reads never block.
  */
 public interface ChassisCache {
     Optional<Chassis> byId(String id);
 
-    Optional<Chassis> byIp(String ip);
-
-    Collection<Chassis> all();
-
     /**
-     * Registers a listener told (before, after) of every change: (null, c) created, (b, a) updated, (b, null)
-     * deleted. Called on the data-tree listener thread: hand work off and return.
+     * Registers a listener told (before, after) of every chassis: first (null, c) for each one known now, then
+     * every change: (null, c) created, (b, a) updated, (b, null) deleted. Called on the registering thread, then on
+     * the data-tree listener thread: hand work off and return.
      */
     Registration registerListener(BiConsumer<Chassis, Chassis> listener);
 }

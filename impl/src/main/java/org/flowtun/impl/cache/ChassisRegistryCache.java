@@ -33,7 +33,6 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
  */
 public final class ChassisRegistryCache implements ChassisCache, DataTreeChangeListener<Chassis>, AutoCloseable {
     private final Map<String, Chassis> byId = new ConcurrentHashMap<>();
-    private final Map<String, Chassis> byIp = new ConcurrentHashMap<>();
     private final List<BiConsumer<Chassis, Chassis>> listeners = new CopyOnWriteArrayList<>();
     private final ListenerRegistration<?> registration;
 
@@ -49,17 +48,9 @@ public final class ChassisRegistryCache implements ChassisCache, DataTreeChangeL
     }
 
     @Override
-    public Optional<Chassis> byIp(final String ip) {
-        return Optional.ofNullable(byIp.get(ip));
-    }
-
-    @Override
-    public Collection<Chassis> all() {
-        return List.copyOf(byId.values());
-    }
-
-    @Override
-    public Registration registerListener(final BiConsumer<Chassis, Chassis> listener) {
+    public synchronized Registration registerListener(final BiConsumer<Chassis, Chassis> listener) {
+        // first the chassis known now, then every change (changes are delivered under this lock too)
+        byId.values().forEach(chassis -> listener.accept(null, chassis));
         listeners.add(requireNonNull(listener));
         return () -> listeners.remove(listener);
     }
@@ -72,15 +63,9 @@ public final class ChassisRegistryCache implements ChassisCache, DataTreeChangeL
             final Chassis after = root.getDataAfter();
             if (before != null) {
                 byId.remove(before.getId().getValue());
-                if (before.getIp() != null) {
-                    byIp.remove(before.getIp().stringValue(), before);
-                }
             }
             if (after != null) {
                 byId.put(after.getId().getValue(), after);
-                if (after.getIp() != null) {
-                    byIp.put(after.getIp().stringValue(), after);
-                }
             }
             listeners.forEach(listener -> listener.accept(before, after));
         }

@@ -7,7 +7,6 @@
  */
 package org.flowtun.impl.flow;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +32,4 @@ public final class ExpectedFlows {
         return owners;
     }
 
-    public List<FlowSpec> flows() {
-        return List.copyOf(owners.keySet());
-    }
 }

@@ -71,7 +71,13 @@ public final class FlowSpec {
 
     /** Table, priority and match as ovs-ofctl shows them. */
     private String matchText() {
-        final StringBuilder match = new StringBuilder("table=").append(table).append(",priority=").append(priority);
+        final String fields = matchFields();
+        return "table=" + table + ",priority=" + priority + (fields.isEmpty() ? "" : "," + fields);
+    }
+
+    /** The match's fields as ovs-ofctl shows them ({@code in_port=4}, {@code metadata=0x1,dl_dst=...}). */
+    public String matchFields() {
+        final StringBuilder match = new StringBuilder();
         if (ipv4) {
             match.append(",ip");
         }
@@ -96,10 +102,19 @@ public final class FlowSpec {
                 match.append('/').append(ethDstMask);
             }
         }
-        return match.toString();
+        return match.length() == 0 ? "" : match.substring(1);
     }
 
     private String text(final String match, final List<FlowAction> applied) {
+        return match + " actions=" + instructions(applied);
+    }
+
+    /** The instructions as ovs-ofctl shows them after {@code actions=}. */
+    public String instructions() {
+        return instructions(actions());
+    }
+
+    private String instructions(final List<FlowAction> applied) {
         final List<String> parts = new ArrayList<>();
         if (!applied.isEmpty()) {
             parts.add(applied.stream().map(FlowAction::toString).collect(Collectors.joining(",")));
@@ -110,7 +125,7 @@ public final class FlowSpec {
         if (gotoTable != null) {
             parts.add("goto_table:" + gotoTable);
         }
-        return match + " actions=" + (parts.isEmpty() ? "drop" : String.join(",", parts));
+        return parts.isEmpty() ? "drop" : String.join(",", parts);
     }
 
     public static Builder builder(final FlowApp app, final short table, final int priority) {

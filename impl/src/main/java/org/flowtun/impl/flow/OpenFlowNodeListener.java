@@ -31,26 +31,31 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
  * then. But every new connection writes the whole node afresh (an empty node, then what the switch reports), so a
  * write of a node that was already there is a reconnection, and what the switch held before is lost.
  */
-public final class OpenFlowNodeListener implements DataTreeChangeListener<Node>, AutoCloseable {
+public final class OpenFlowNodeListener implements DataTreeChangeListener<Node> {
     private final Consumer<String> connected;
     private final Consumer<String> reconnected;
     private final Consumer<String> disconnected;
-    private final ListenerRegistration<?> registration;
+
+    private OpenFlowNodeListener(final Consumer<String> connected, final Consumer<String> reconnected,
+            final Consumer<String> disconnected) {
+        this.connected = requireNonNull(connected);
+        this.reconnected = requireNonNull(reconnected);
+        this.disconnected = requireNonNull(disconnected);
+    }
 
     /**
-     * Starts listening.
+     * Starts listening: first told the switches connected now (MD-SAL replays the inventory), then every change.
      *
      * @param connected told a switch's OpenFlow node id when it connects
      * @param reconnected told when a switch that was connected connects again (its flow table may be empty)
      * @param disconnected told when OpenFlowPlugin removes a switch
+     * @return close it to stop
      */
-    public OpenFlowNodeListener(final DataBroker dataBroker, final Consumer<String> connected,
+    public static ListenerRegistration<?> register(final DataBroker dataBroker, final Consumer<String> connected,
             final Consumer<String> reconnected, final Consumer<String> disconnected) {
-        this.connected = requireNonNull(connected);
-        this.reconnected = requireNonNull(reconnected);
-        this.disconnected = requireNonNull(disconnected);
-        this.registration = dataBroker.registerDataTreeChangeListener(DataTreeIdentifier.create(
-            LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(Nodes.class).child(Node.class)), this);
+        return dataBroker.registerDataTreeChangeListener(DataTreeIdentifier.create(LogicalDatastoreType.OPERATIONAL,
+            InstanceIdentifier.create(Nodes.class).child(Node.class)),
+            new OpenFlowNodeListener(connected, reconnected, disconnected));
     }
 
     @Override
@@ -83,10 +88,5 @@ public final class OpenFlowNodeListener implements DataTreeChangeListener<Node>,
     /** The OpenFlow node id of a bridge's datapath id as OVS reports it ({@code 00:00:00:00:00:00:00:01}). */
     public static String openflowNodeId(final String datapathId) {
         return "openflow:" + Long.toUnsignedString(Long.parseUnsignedLong(datapathId.replace(":", ""), 16));
-    }
-
-    @Override
-    public void close() {
-        registration.close();
     }
 }

@@ -23,8 +23,6 @@ public interface SwitchStateCache {
 
     Optional<OvsdbBridge> bridge(String switchNodeId, String bridgeName);
 
-    Collection<OvsdbBridge> bridges(String switchNodeId);
-
     /**
      * Registers a listener and replays the current state to it (on the caller's thread) before it sees later
      * changes.

@@ -75,31 +75,14 @@ final class KeyAllocationsCohort implements DOMDataTreeCommitCohort {
 
     private List<String> changes(final YangInstanceIdentifier path, final DataTreeCandidateNode root) {
         final List<String> changes = new ArrayList<>();
-        for (DataTreeCandidateNode list : root.getChildNodes()) {
-            final YangInstanceIdentifier listPath = path.node(list.getIdentifier());
-            for (DataTreeCandidateNode entry : list.getChildNodes()) {
-                switch (entry.getModificationType()) {
-                    case WRITE:
-                    case SUBTREE_MODIFIED:
-                    case APPEARED:
-                        entry.getDataAfter().ifPresent(data -> changes.add(change(listPath, entry, data, true)));
-                        break;
-                    case DELETE:
-                    case DISAPPEARED:
-                        entry.getDataBefore().ifPresent(data -> changes.add(change(listPath, entry, data, false)));
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }
+        CandidateEntries.walk(path, root, (entryPath, data, written) -> changes.add(change(entryPath, data,
+            written)));
         return changes;
     }
 
-    private String change(final YangInstanceIdentifier listPath, final DataTreeCandidateNode entry,
-            final NormalizedNode<?, ?> data, final boolean written) {
-        final Entry<InstanceIdentifier<?>, DataObject> binding =
-            codec.fromNormalizedNode(listPath.node(entry.getIdentifier()), data);
+    private String change(final YangInstanceIdentifier entryPath, final NormalizedNode<?, ?> data,
+            final boolean written) {
+        final Entry<InstanceIdentifier<?>, DataObject> binding = codec.fromNormalizedNode(entryPath, data);
         final DataObject value = binding == null ? null : binding.getValue();
         if (value instanceof LportKey) {
             final LportKey key = (LportKey) value;
@@ -111,7 +94,7 @@ final class KeyAllocationsCohort implements DOMDataTreeCommitCohort {
             return KeyAllocationsGuard.networkKey(key.getNetwork(), written && key.getKey() != null
                 ? key.getKey().toJava() : null);
         }
-        return String.valueOf(entry.getIdentifier());
+        return String.valueOf(entryPath.getLastPathArgument());
     }
 
     private static FluentFuture<PostCanCommitStep> refuse(final String what) {

@@ -31,7 +31,6 @@ import org.opendaylight.netconf.api.NetconfDocumentedException;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.tree.DataTreeCandidateNode;
 import org.opendaylight.yangtools.yang.model.api.SchemaContext;
 import org.slf4j.Logger;
@@ -122,38 +121,14 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
             new NetconfDocumentedException(message, ErrorType.APPLICATION, tag, ErrorSeverity.ERROR))));
     }
 
-    /**
-     * Collects the entries of type T written and deleted under {@code node}: the candidate's root is the
-     * container, its children the list, their children the entries.
-     */
+    /** Collects the entries of type T written and deleted under the container {@code node}. */
     private void collect(final YangInstanceIdentifier path, final DataTreeCandidateNode node,
             final List<T> written, final List<T> deleted) {
-        for (DataTreeCandidateNode list : node.getChildNodes()) {
-            final YangInstanceIdentifier listPath = path.node(list.getIdentifier());
-            for (DataTreeCandidateNode entry : list.getChildNodes()) {
-                switch (entry.getModificationType()) {
-                    case WRITE:
-                    case SUBTREE_MODIFIED:
-                    case APPEARED:
-                        entry.getDataAfter().ifPresent(data -> add(listPath, entry, data, written));
-                        break;
-                    case DELETE:
-                    case DISAPPEARED:
-                        entry.getDataBefore().ifPresent(data -> add(listPath, entry, data, deleted));
-                        break;
-                    default:
-                        break;
-                }
+        CandidateEntries.walk(path, node, (entryPath, data, isWritten) -> {
+            final Entry<InstanceIdentifier<?>, DataObject> binding = codec.fromNormalizedNode(entryPath, data);
+            if (binding != null && entryType.isInstance(binding.getValue())) {
+                (isWritten ? written : deleted).add(entryType.cast(binding.getValue()));
             }
-        }
-    }
-
-    private void add(final YangInstanceIdentifier listPath, final DataTreeCandidateNode entry,
-            final NormalizedNode<?, ?> data, final List<T> out) {
-        final Entry<InstanceIdentifier<?>, DataObject> binding =
-            codec.fromNormalizedNode(listPath.node(entry.getIdentifier()), data);
-        if (binding != null && entryType.isInstance(binding.getValue())) {
-            out.add(entryType.cast(binding.getValue()));
-        }
+        });
     }
 }

@@ -29,6 +29,17 @@ public class FlowSpecTest {
     }
 
     @Test
+    public void theMatchAndTheInstructionsAreShownApart() {
+        final FlowSpec flow = egress(2, 0x0a000002L);
+        assertEquals("reg7=0x2", flow.matchFields());
+        assertEquals("set_field:0x2a->tun_id,set_field:10.0.0.2->tun_dst,output:9", flow.instructions());
+        final FlowSpec any = FlowSpec.builder(FlowApp.TUNNEL, Pipeline.EGRESS, 1).build();
+        assertEquals("", any.matchFields());
+        assertEquals("drop", any.instructions());
+        assertEquals("table=75,priority=1 actions=drop", any.toString());
+    }
+
+    @Test
     public void differentActionsMakeADifferentFlowWithTheSameKey() {
         final FlowSpec first = egress(1, 0x0a000002L);
         final FlowSpec other = egress(1, 0x0a000003L);
