@@ -12,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.flowtun.api.LocalityService;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.opendaylight.infrautils.ready.SystemReadyMonitor;
 import org.opendaylight.mdsal.binding.api.NotificationService;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -34,14 +30,10 @@ import org.ops4j.pax.exam.util.Filter;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LocalityAppsIT {
+public class LocalityAppsIT extends FlowtunPaxExamTest {
     private static final List<String> TYPES = List.of("vxlan", "gre", "geneve");
     private static final String IP_A = "10.99.8.1";
     private static final String IP_B = "10.99.8.2";
-
-    @Inject
-    @Filter(timeout = 300_000)
-    private SystemReadyMonitor systemReady;
 
     @Inject
     @Filter(timeout = 300_000)
@@ -50,37 +42,17 @@ public class LocalityAppsIT {
     @Inject
     private NotificationService notificationService;
 
-    private final Restconf restconf = new Restconf(8181);
-    private final Overlay overlay = new Overlay(restconf);
-    private final List<OvsNode> nodes = new ArrayList<>();
     private OvsNode nodeA;
     private OvsNode nodeB;
     private String idA;
     private String idB;
 
-    @Configuration
-    public Option[] config() {
-        return FlowtunKaraf.options();
-    }
-
     @Before
     public void startNodes() throws Exception {
-        FlowtunKaraf.awaitReady(systemReady, restconf, "flowtun-lport:lports");
         nodeA = node("pa", "chassis-pa", IP_A);
         nodeB = node("pb", "chassis-pb", IP_B);
         idA = TunnelPortChecks.nodeId(nodeA);
         idB = TunnelPortChecks.nodeId(nodeB);
-    }
-
-    @After
-    public void cleanUp() throws Exception {
-        try {
-            overlay.deleteAll();
-        } finally {
-            for (OvsNode node : nodes) {
-                node.close();
-            }
-        }
     }
 
     @Test
@@ -278,12 +250,6 @@ public class LocalityAppsIT {
             // Only the DHCP port is distributed: the network's other (unbound) port never was.
             events.await("vm-d", List.of());
         }
-    }
-
-    private OvsNode node(final String name, final String chassis, final String ip) throws Exception {
-        final OvsNode node = TunnelPortChecks.startConnected(name, chassis, ip, TYPES);
-        nodes.add(node);
-        return node;
     }
 
     /** Waits until the node holds every one of {@code expected} (other flows aside). */

@@ -16,14 +16,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.inject.Inject;
 import org.flowtun.api.LocalityService;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.opendaylight.infrautils.ready.SystemReadyMonitor;
 import org.opendaylight.mdsal.binding.api.NotificationService;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -37,44 +32,13 @@ import org.ops4j.pax.exam.util.Filter;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LocalityFlowIT {
-    private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
-
-    @Inject
-    @Filter(timeout = 300_000)
-    private SystemReadyMonitor systemReady;
-
+public class LocalityFlowIT extends FlowtunPaxExamTest {
     @Inject
     @Filter(timeout = 300_000)
     private LocalityService localityService;
 
     @Inject
     private NotificationService notificationService;
-
-    private final Restconf restconf = new Restconf(8181);
-    private final Overlay overlay = new Overlay(restconf);
-    private final List<OvsNode> nodes = new ArrayList<>();
-
-    @Configuration
-    public Option[] config() {
-        return FlowtunKaraf.options();
-    }
-
-    @Before
-    public void waitForSystemReady() throws Exception {
-        FlowtunKaraf.awaitReady(systemReady, restconf, "flowtun-lport:lports");
-    }
-
-    @After
-    public void cleanUp() throws Exception {
-        try {
-            overlay.deleteAll();
-        } finally {
-            for (OvsNode node : nodes) {
-                node.close();
-            }
-        }
-    }
 
     @Test
     public void theSpecFlowsForEveryTunnelType() throws Exception {
@@ -273,11 +237,5 @@ public class LocalityFlowIT {
             Await.until(Overlay.TIMEOUT, () -> restconf.get("flowtun-state:lport-states/lport-state=mover").status
                 == 409 ? null : "lport-state of a deleted lport still there");
         }
-    }
-
-    private OvsNode node(final String name, final String chassis, final String ip) throws Exception {
-        final OvsNode node = TunnelPortChecks.startConnected(name, chassis, ip, ALL_TYPES);
-        nodes.add(node);
-        return node;
     }
 }

@@ -32,9 +32,6 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.opendaylight.infrautils.ready.SystemReadyMonitor;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -50,15 +47,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ShellCommandsIT {
-    private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
+public class ShellCommandsIT extends FlowtunPaxExamTest {
     private static final String IP = "10.99.10.1";
     /** The controller target the tests configure (FlowtunKaraf). */
     private static final String TARGET = "tcp:127.0.0.1:6653";
-
-    @Inject
-    @Filter(timeout = 300_000)
-    private SystemReadyMonitor systemReady;
 
     @Inject
     @Filter(timeout = 300_000)
@@ -67,20 +59,12 @@ public class ShellCommandsIT {
     @Inject
     private ConfigurationAdmin configAdmin;
 
-    private final Restconf restconf = new Restconf(8181);
-    private final Overlay overlay = new Overlay(restconf);
     private OvsNode node;
     private String nodeId;
-
-    @Configuration
-    public Option[] config() {
-        return FlowtunKaraf.options();
-    }
 
     @Before
     @SuppressWarnings("checkstyle:IllegalCatch")
     public void startNode() throws Exception {
-        FlowtunKaraf.awaitReady(systemReady, restconf, "flowtun-lport:lports");
         // the flowtun commands are registered once the cli bundle is up
         Await.until(Overlay.TIMEOUT, () -> {
             try {
@@ -89,19 +73,14 @@ public class ShellCommandsIT {
                 return "flowtun:config: " + e;
             }
         });
-        node = TunnelPortChecks.startConnected("sa", "chassis-sa", IP, ALL_TYPES);
+        node = node("sa", "chassis-sa", IP);
         nodeId = TunnelPortChecks.nodeId(node);
     }
 
     @After
-    public void cleanUp() throws Exception {
-        try {
-            setFlowtunProperty("tunnel-types", "vxlan,gre,geneve");
-            setFlowtunProperty("controller-target", TARGET);
-            overlay.deleteAll();
-        } finally {
-            node.close();
-        }
+    public void restoreConfiguration() throws Exception {
+        setFlowtunProperty("tunnel-types", "vxlan,gre,geneve");
+        setFlowtunProperty("controller-target", TARGET);
     }
 
     @Test
@@ -219,7 +198,8 @@ public class ShellCommandsIT {
         assertEquals(List.of("controller-target", TARGET), row(shell("flowtun:config"), "controller-target"));
         assertEquals(List.of(TARGET), controllers());
         // br-int is flowtun's: another controller is removed, a new target replaces the old one, and back.
-        node.vsctl("set-controller", "br-int", TARGET, "tcp:192.0.2.7:6653");
+        node.vsctl("--", "--id=@c", "create", "Controller", "target=\"tcp:192.0.2.7:6653\"", "--", "add", "Bridge",
+            "br-int", "controller", "@c");
         Await.until(Overlay.TIMEOUT, () -> controllers().equals(List.of(TARGET)) ? null
             : "controllers of br-int: " + controllers());
         setFlowtunProperty("controller-target", "tcp:127.0.0.2:6653");

@@ -16,16 +16,11 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import javax.inject.Inject;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.opendaylight.infrautils.ready.SystemReadyMonitor;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -35,27 +30,9 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class TunnelPortIT {
-    private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
-
-    @Inject
-    @Filter(timeout = 300_000)
-    private SystemReadyMonitor systemReady;
-
+public class TunnelPortIT extends FlowtunPaxExamTest {
     @Inject
     private ConfigurationAdmin configAdmin;
-
-    private final Restconf restconf = new Restconf(8181);
-
-    @Configuration
-    public Option[] config() {
-        return FlowtunKaraf.options();
-    }
-
-    @Before
-    public void waitForSystemReady() throws Exception {
-        FlowtunKaraf.awaitReady(systemReady, restconf, "flowtun-chassis:chassis-registry");
-    }
 
     @Test
     public void eachNodeGetsOneVirtualTunnelPortPerTypeAsInTheSpec() throws Exception {

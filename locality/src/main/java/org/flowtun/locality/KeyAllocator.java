@@ -43,7 +43,7 @@ public final class KeyAllocator {
     /** Restores an allocation made before a restart (ignored if the key is taken meanwhile). */
     public void restore(final String owner, final long key) {
         if (!owners.containsKey(key) && !allocated.containsKey(owner) && !explicit.containsKey(owner)) {
-            // one Long for both maps (boxing twice would cost 24 bytes per lport)
+            // one Long for both maps: boxed once
             final Long boxed = key;
             owners.put(boxed, owner);
             allocated.put(owner, boxed);

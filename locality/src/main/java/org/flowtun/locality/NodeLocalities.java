@@ -14,8 +14,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 
 /**
  * The localities announced for one lport, by node. The first node is held in two fields and a map is made only
- * for a second one: a HashMap per lport (~110 bytes with its table and entry) was most of this cost while an lport
- * is placed on one node. Not thread-safe.
+ * for a second one: most lports are placed on few nodes, and a map per lport would be most of their cost. Not
+ * thread-safe.
  */
 final class NodeLocalities {
     private String firstNode;

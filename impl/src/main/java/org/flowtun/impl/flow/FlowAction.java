@@ -48,8 +48,8 @@ public final class FlowAction {
 
     /**
      * The action in one long: its kind in the top byte, its value in the other 56 bits (every value flowtun sets
-     * fits: keys, ports and IPv4 addresses are 32-bit, MACs 48). A flow keeps its actions so: 8 bytes each instead
-     * of an object and a list slot (~30 bytes).
+     * fits: keys, ports and IPv4 addresses are 32-bit, MACs 48). A flow keeps its actions so: a long each instead
+     * of an object and a list slot.
      */
     long packed() {
         return (long) kind.ordinal() << VALUE_BITS | value;

@@ -64,9 +64,9 @@ public final class FlowReconciler<O extends FlowOwner> {
     static final int MAX_IN_FLIGHT = 2000;
     /**
      * From this many changes at once, a node's changes go to the switch as OpenFlow bundles: one commit instead
-     * of a flow-mod each (Open vSwitch takes 10,000 flows ~5 times faster so). Fewer go flow by flow: a bundle is
+     * of a flow-mod each (Open vSwitch applies a bundle of many flows far faster). Fewer go flow by flow: a bundle is
      * three RPCs and a hop to the bundle thread, and single ports sent as bundles had a longer latency tail
-     * (p99 94 ms against 65 ms, 200 ports one by one).
+     * (docs/benchmarks).
      */
     static final int BUNDLE_MIN = 100;
     /** Changes per bundle: a large change goes as several, each confirmed as soon as the switch commits it. */
@@ -209,7 +209,7 @@ public final class FlowReconciler<O extends FlowOwner> {
 
     /**
      * One flow key (table, priority, match) on a node: the flow an owner wants there, and the flow the switch holds
-     * or will hold. One object per flow instead of an entry in each of three maps (~60 bytes less per flow).
+     * or will hold: one object per flow instead of an entry in each of three maps.
      */
     private static final class Slot<O> {
         /** The flow wanted, or null: nobody wants one here (its removal is pending). */
@@ -264,7 +264,7 @@ public final class FlowReconciler<O extends FlowOwner> {
         private final Map<Long, Slot<O>> slots = new HashMap<>();
         /** Slots with a wanted flow. */
         private int desiredCount;
-        /** Immutable sets (most owners have one or two flows per node: a HashSet each would cost ~200 bytes). */
+        /** Immutable sets: most owners have one or two flows per node, and a HashSet each would dwarf them. */
         private final Map<O, Set<Long>> keysOfOwner = new HashMap<>();
         private final Set<Long> dirty = new HashSet<>();
         private final Set<O> ownersToCheck = new HashSet<>();
@@ -371,7 +371,7 @@ public final class FlowReconciler<O extends FlowOwner> {
          * Replaces every flowtun flow on the switch by the wanted ones in one atomic bundle: a packet meets either
          * the old flows or the new, and nothing stale or missing is left. Linear in the flows, where reading them
          * back is not: OpenFlowPlugin 0.11 files each flow it reads in a registry searched one by one for flows
-         * with an extension match (reg7), ~3 s for 10,000 flows and ~75 s for 50,000.
+         * with an extension match (reg7): quadratic in the switch's flows.
          */
         private void replaceSwitch() {
             final List<Long> keys = new ArrayList<>(desiredCount);

@@ -37,13 +37,13 @@ public final class FlowSpec {
     private final Long metadata;
     private final String ethDst;
     private final String ethDstMask;
-    /** Applied actions, {@link FlowAction#packed() packed} (a list of objects cost ~120 bytes per flow). */
+    /** Applied actions, {@link FlowAction#packed() packed}: a long each, not an object and a list slot. */
     private final long[] actions;
     private final Long writeMetadata;
     private final Short gotoTable;
-    /** A 64-bit hash of table, priority and match (a string per flow cost ~90 bytes; see {@link #key()}). */
+    /** A 64-bit hash of table, priority and match, not their text (see {@link #key()}). */
     private final Long key;
-    /** The app's bits and a hash of the full text (the text is not kept: ~150 bytes per flow). */
+    /** The app's bits and a hash of the full text, which is not kept. */
     private final long cookie;
 
     private FlowSpec(final Builder builder) {
@@ -198,8 +198,8 @@ public final class FlowSpec {
 
     /**
      * Table, priority and match, as a 64-bit hash: two flows with the same key cannot both be on a switch. A hash,
-     * like the cookie, so that a node's reconciler keeps 16 bytes per flow instead of the match's text; two
-     * distinct matches among 100,000 flows of a node share one with a probability of about 3 in 10^10.
+     * like the cookie, so that a node's reconciler keeps a number per flow instead of the match's text; a
+     * collision among a node's flows is vanishingly unlikely with 64 bits.
      */
     public Long key() {
         return key;
