@@ -290,10 +290,11 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
             () -> fixture.eventsOf(lport, node).equals(expected), () -> fixture.eventsOf(lport, node));
     }
 
+    /** The lport's tunnel key as flowtun publishes it (waits until it is published). */
     private long tunnelKey(final String lport) throws Exception {
-        final long key = tunnelKeyOrZero(lport);
-        assertNotEquals(lport + " has a tunnel key", 0, key);
-        return key;
+        LocalityFixture.await(lport + "'s tunnel key published", () -> tunnelKeyOrZero(lport) != 0,
+            () -> tunnelKeyOrZero(lport));
+        return tunnelKeyOrZero(lport);
     }
 
     private long tunnelKeyOrZero(final String lport) {
