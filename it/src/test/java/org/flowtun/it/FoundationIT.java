@@ -337,7 +337,7 @@ public class FoundationIT {
         assertStatus(201, restconf.put("flowtun-network:networks/network=log-net", network("log-net", "vxlan", 33)));
         assertStatus(201, restconf.put("flowtun-lport:lports/lport=log-p", "{\"flowtun-lport:lport\":[{\"id\":"
             + "\"log-p\",\"network\":\"log-net\"}]}"));
-        final long errorsBefore = count(log, "| ERROR |");
+        final long logStart = Files.size(log);
         final long rejectedBefore = count(log, "Rejected configuration: ");
         final List<Restconf.Reply> replies = List.of(
             restconf.put("flowtun-network:networks/network=log-bad", network("log-bad", "vlan", 5000)),
@@ -351,9 +351,28 @@ public class FoundationIT {
             .collect(Collectors.toList()));
         Await.until(Duration.ofSeconds(10), () -> count(log, "Rejected configuration: ") == rejectedBefore + 5 ? null
             : "one 'Rejected configuration' line per request expected");
-        assertEquals("ERROR entries in karaf.log", errorsBefore, count(log, "| ERROR |"));
+        final List<String> errors = errorsSince(log, logStart);
+        assertTrue("ERROR entries in karaf.log: " + errors, errors.isEmpty());
         assertStatus(204, restconf.delete("flowtun-lport:lports/lport=log-p"));
         assertStatus(204, restconf.delete("flowtun-network:networks/network=log-net"));
+    }
+
+    /**
+     * The ERROR entries written to the log after {@code offset}, each with the line that follows it (but the OVSDB
+     * library's failed probe of the connection {@link #southboundsListen} opens without speaking OVSDB).
+     */
+    private static List<String> errorsSince(final Path log, final long offset) throws IOException {
+        final byte[] all = Files.readAllBytes(log);
+        final String[] lines = new String(all, (int) Math.min(offset, all.length), (int) Math.max(0,
+            all.length - offset), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        final List<String> errors = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            // southboundsListen's bare TCP connection to 6640 makes the OVSDB library log a failed probe later
+            if (lines[i].contains("| ERROR |") && !lines[i].contains("Probe failed to OVSDB switch")) {
+                errors.add(lines[i] + (i + 1 < lines.length ? " / " + lines[i + 1] : ""));
+            }
+        }
+        return errors;
     }
 
     private static long count(final Path log, final String text) throws IOException {
