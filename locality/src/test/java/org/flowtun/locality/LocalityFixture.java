@@ -65,7 +65,9 @@ final class LocalityFixture implements AutoCloseable {
     final HarnessSwitches switches = new HarnessSwitches();
     final HarnessTunnelPorts tunnelPorts = new HarnessTunnelPorts();
     final FakeSwitches ofSwitches = new FakeSwitches();
-    final List<LocalityChange> events = new CopyOnWriteArrayList<>();
+    /** Every event announced, in order (unless {@link #withoutEventLog()}). */
+    private final List<LocalityChange> events = new ArrayList<>();
+    private volatile boolean logEvents = true;
     /** node to the VM ports on its br-int (port name to iface-id and ofport). */
     private final Map<Integer, Map<String, OvsdbPort>> vmPorts = new HashMap<>();
     private final List<Consumer<LocalityChange>> listeners = new CopyOnWriteArrayList<>();
@@ -92,7 +94,11 @@ final class LocalityFixture implements AutoCloseable {
             switches, chassis, tunnelPorts, configSource(), changes -> () -> { });
         provider.init();
         provider.localityService().registerListener(change -> {
-            events.add(change);
+            if (logEvents) {
+                synchronized (events) {
+                    events.add(change);
+                }
+            }
             listeners.forEach(listener -> listener.accept(change));
         });
         return this;
@@ -103,6 +109,12 @@ final class LocalityFixture implements AutoCloseable {
         provider.close();
         chassis.close();
         provider = null;
+    }
+
+    /** Keeps no log of the events (a benchmark's millions); {@link #onEvent} listeners still hear them. */
+    LocalityFixture withoutEventLog() {
+        logEvents = false;
+        return this;
     }
 
     void onEvent(final Consumer<LocalityChange> listener) {
@@ -217,7 +229,11 @@ final class LocalityFixture implements AutoCloseable {
     /** The events announced so far for {@code lport} on {@code node}, in order ("remote-created", ...). */
     List<String> eventsOf(final String lport, final int node) {
         final List<String> names = new ArrayList<>();
-        for (LocalityChange change : events) {
+        final List<LocalityChange> all;
+        synchronized (events) {
+            all = List.copyOf(events);
+        }
+        for (LocalityChange change : all) {
             if (change.lportId().equals(lport) && change.nodeId().equals(nodeId(node))) {
                 names.add(change.event().getName());
             }

@@ -74,7 +74,8 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     public void throughput() throws Exception {
         fixture = new LocalityFixture(getDataBroker(),
-            getDataBrokerTestCustomizer().createNotificationPublishService(), LocalityFixture.quietConfig());
+            getDataBrokerTestCustomizer().createNotificationPublishService(), LocalityFixture.quietConfig())
+            .withoutEventLog();
         fixture.start();
         fixture.onEvent(this::count);
 
