@@ -14,10 +14,10 @@ import static org.junit.Assert.assertTrue;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +30,7 @@ import org.flowtun.api.TunnelPort;
 import org.flowtun.impl.cache.ChassisRegistryCache;
 import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.config.FlowtunConfigSource;
+import org.flowtun.impl.config.ManagedFlowtunConfig;
 import org.flowtun.impl.flow.FlowSpec;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
@@ -45,7 +46,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yangtools.concepts.NoOpListenerRegistration;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.NotificationListener;
@@ -61,7 +61,7 @@ import org.opendaylight.yangtools.yang.binding.NotificationListener;
 final class LocalityFixture implements AutoCloseable {
     private final DataBroker dataBroker;
     private final NotificationPublishService notifications;
-    private final FlowtunConfig config;
+    private final Map<String, String> config;
     final HarnessSwitches switches = new HarnessSwitches();
     final HarnessTunnelPorts tunnelPorts = new HarnessTunnelPorts();
     final FakeSwitches ofSwitches = new FakeSwitches();
@@ -75,23 +75,22 @@ final class LocalityFixture implements AutoCloseable {
     private LocalityProvider provider;
 
     LocalityFixture(final DataBroker dataBroker, final NotificationPublishService notifications,
-            final FlowtunConfig config) {
+            final Map<String, String> config) {
         this.dataBroker = dataBroker;
         this.notifications = notifications;
         this.config = config;
     }
 
     /** The audits and refreshes off: these switches change only through flowtun. */
-    static FlowtunConfig quietConfig() {
-        return FlowtunConfig.parse(Map.of(FlowtunConfig.FLOW_AUDIT_INTERVAL, "0",
-            FlowtunConfig.FLOW_REFRESH_INTERVAL, "0"));
+    static Map<String, String> quietConfig() {
+        return Map.of(FlowtunConfig.FLOW_AUDIT_INTERVAL, "0", FlowtunConfig.FLOW_REFRESH_INTERVAL, "0");
     }
 
     /** Starts the locality service (again, after {@link #stop()}: a controller restart). */
     LocalityFixture start() {
         chassis = new ChassisRegistryCache(dataBroker);
         provider = new LocalityProvider(dataBroker, notifications, unused(NotificationService.class), ofSwitches,
-            switches, chassis, tunnelPorts, configSource(), changes -> () -> { });
+            switches, chassis, tunnelPorts, configSource(config), changes -> () -> { });
         provider.init();
         provider.localityService().registerListener(change -> {
             if (logEvents) {
@@ -265,19 +264,11 @@ final class LocalityFixture implements AutoCloseable {
         assertFalse("flowtun wants flows on switch " + node, wantedOn(node).isEmpty());
     }
 
-    private FlowtunConfigSource configSource() {
-        return new FlowtunConfigSource() {
-            @Override
-            public Optional<FlowtunConfig> current() {
-                return Optional.of(config);
-            }
-
-            @Override
-            public Registration register(final Consumer<FlowtunConfig> consumer) {
-                consumer.accept(config);
-                return () -> { };
-            }
-        };
+    /** The configuration as ConfigAdmin would deliver etc/org.flowtun.cfg. */
+    private static FlowtunConfigSource configSource(final Map<String, String> properties) {
+        final ManagedFlowtunConfig source = new ManagedFlowtunConfig();
+        source.updated(new Hashtable<>(properties));
+        return source;
     }
 
     /** A service this fixture does not use: registrations do nothing, calls fail. */

@@ -11,18 +11,19 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.flowtun.impl.ConfigContainers;
 import org.flowtun.impl.cache.ChassisRegistryCache;
 import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.config.FlowtunConfigSource;
+import org.flowtun.impl.config.ManagedFlowtunConfig;
 import org.flowtun.impl.ovsdb.OvsdbTopology;
 import org.flowtun.impl.ovsdb.OvsdbTopologyListener;
 import org.flowtun.impl.ovsdb.SwitchStateStore;
@@ -63,7 +64,6 @@ import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.node.TerminationPoint;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -100,8 +100,8 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
         switches = new SwitchStateStore();
         topologyListener = new OvsdbTopologyListener(getDataBroker(), switches);
         chassis = new ChassisRegistryCache(getDataBroker());
-        manager = new TunnelManager(getDataBroker(), switches, chassis, configSource(FlowtunConfig.parse(Map.of(
-            FlowtunConfig.CONTROLLER_TARGET, TARGET, FlowtunConfig.DATAPATH_TYPE, "netdev"))));
+        manager = new TunnelManager(getDataBroker(), switches, chassis, configSource(Map.of(
+            FlowtunConfig.CONTROLLER_TARGET, TARGET, FlowtunConfig.DATAPATH_TYPE, "netdev")));
         manager.init();
     }
 
@@ -229,18 +229,10 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
         }
     }
 
-    private static FlowtunConfigSource configSource(final FlowtunConfig config) {
-        return new FlowtunConfigSource() {
-            @Override
-            public Optional<FlowtunConfig> current() {
-                return Optional.of(config);
-            }
-
-            @Override
-            public Registration register(final Consumer<FlowtunConfig> consumer) {
-                consumer.accept(config);
-                return () -> { };
-            }
-        };
+    /** The configuration as ConfigAdmin would deliver etc/org.flowtun.cfg. */
+    private static FlowtunConfigSource configSource(final Map<String, String> properties) {
+        final ManagedFlowtunConfig source = new ManagedFlowtunConfig();
+        source.updated(new Hashtable<>(properties));
+        return source;
     }
 }
