@@ -7,7 +7,9 @@
  */
 package org.flowtun.locality;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,10 +35,10 @@ final class LogicalModel {
     private final Map<String, Set<String>> lportsByNetwork = new HashMap<>();
     private final LportRoles roles = new LportRoles();
 
-    private final Set<String> dirtyLports = new HashSet<>();
-    private final Set<String> dirtyNetworks = new HashSet<>();
+    private Set<String> dirtyLports = new HashSet<>();
+    private Set<String> dirtyNetworks = new HashSet<>();
     /** Networks whose flooding changes on every node (an lport left them). */
-    private final Set<String> dirtyFlooding = new HashSet<>();
+    private Set<String> dirtyFlooding = new HashSet<>();
 
     LportInfo lport(final String id) {
         return lports.get(id);
@@ -81,7 +83,7 @@ final class LogicalModel {
 
     /** Adds, to a set of lports to place, every lport that follows one of them (transitively). */
     void addFollowers(final Set<String> toPlace) {
-        final java.util.Deque<String> work = new java.util.ArrayDeque<>(toPlace);
+        final Deque<String> work = new ArrayDeque<>(toPlace);
         while (!work.isEmpty()) {
             for (String follower : roles.followersOf(work.poll())) {
                 if (toPlace.add(follower)) {
@@ -155,22 +157,22 @@ final class LogicalModel {
 
     /** The lports to place again; taken (the next batch starts afresh). */
     Set<String> takeDirtyLports() {
-        final Set<String> taken = new HashSet<>(dirtyLports);
-        dirtyLports.clear();
+        final Set<String> taken = dirtyLports;
+        dirtyLports = new HashSet<>();
         return taken;
     }
 
     /** The networks that changed (their key, their lports); taken. */
     Set<String> takeDirtyNetworks() {
-        final Set<String> taken = new HashSet<>(dirtyNetworks);
-        dirtyNetworks.clear();
+        final Set<String> taken = dirtyNetworks;
+        dirtyNetworks = new HashSet<>();
         return taken;
     }
 
     /** The networks whose flooding changes on every node; taken. */
     Set<String> takeDirtyFlooding() {
-        final Set<String> taken = new HashSet<>(dirtyFlooding);
-        dirtyFlooding.clear();
+        final Set<String> taken = dirtyFlooding;
+        dirtyFlooding = new HashSet<>();
         return taken;
     }
 }

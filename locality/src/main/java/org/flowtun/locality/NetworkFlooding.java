@@ -59,6 +59,8 @@ final class NetworkFlooding {
     private final FlowReconciler<LocalityFlowOwner> reconciler;
     /** node to lport to every lport local on the node. */
     private final Map<String, Map<String, LocalPort>> localLports = new HashMap<>();
+    /** node to network to how many of its lports are local there: a network has flows only where this is > 0. */
+    private final Map<String, Map<String, Integer>> localCounts = new HashMap<>();
     /** node to the networks whose flows on it are to be recomputed. */
     private final Map<String, Set<String>> dirty = new HashMap<>();
 
@@ -80,24 +82,36 @@ final class NetworkFlooding {
         final Map<String, LocalPort> local = localLports.computeIfAbsent(node, id -> new HashMap<>());
         final LocalPort before = port == null ? local.remove(lport) : local.put(lport, port);
         if (!Objects.equals(before, port)) {
+            final Map<String, Integer> counts = localCounts.computeIfAbsent(node, id -> new HashMap<>());
             if (before != null) {
-                mark(node, before.network);
+                counts.merge(before.network, -1, (count, minus) -> count == 1 ? null : count + minus);
+                markAlways(node, before.network);
             }
             if (port != null) {
-                mark(node, port.network);
+                counts.merge(port.network, 1, Integer::sum);
+                markAlways(node, port.network);
             }
         }
     }
 
-    /** The network's flows on the node are recomputed at the next flush. */
+    /**
+     * Something the network's flows on the node depend on changed (its key, an lport's binding): they are
+     * recomputed at the next flush, where the network has a local port (elsewhere it has none, and gets one only
+     * through {@link #setLocal}, which marks it).
+     */
     void mark(final String node, final String network) {
-        if (network != null) {
-            dirty.computeIfAbsent(node, id -> new HashSet<>()).add(network);
+        if (network != null && localCounts.getOrDefault(node, Map.of()).containsKey(network)) {
+            markAlways(node, network);
         }
+    }
+
+    private void markAlways(final String node, final String network) {
+        dirty.computeIfAbsent(node, id -> new HashSet<>()).add(network);
     }
 
     void nodeLeft(final String node) {
         localLports.remove(node);
+        localCounts.remove(node);
         dirty.remove(node);
     }
 

@@ -9,12 +9,12 @@ package org.flowtun.locality;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,7 +72,7 @@ final class NodeModel {
          * otherwise only the lports of {@link #movedLports()}.
          */
         boolean affectsEveryLport() {
-            return joined() || after != null && (!java.util.Objects.equals(before.chassisId(), after.chassisId())
+            return joined() || after != null && (!Objects.equals(before.chassisId(), after.chassisId())
                 || !before.tunnelPorts().equals(after.tunnelPorts()));
         }
 
@@ -278,10 +278,5 @@ final class NodeModel {
         }
         connectionDirty.add(nodeId);
         return new Change(nodeId, before, after);
-    }
-
-    /** Every node, for placement over all of them. */
-    Collection<NodeInfo> nodes() {
-        return Collections.unmodifiableCollection(nodes.values());
     }
 }

@@ -71,12 +71,12 @@ public final class FlowReconciler<O extends FlowOwner> {
     static final int BUNDLE_MIN = 100;
     /** Changes per bundle: a large change goes as several, each confirmed as soon as the switch commits it. */
     static final int BUNDLE_MAX = 10_000;
+    /** How long after a flow-removed message the switch's flows are counted (more such messages come together). */
+    static final long AUDIT_DELAY_MILLIS = 100;
 
     private final FlowWriter writer;
     private final ScheduledExecutorService executor;
     private final Listener<O> listener;
-    /** How long after a flow-removed message the switch's flows are counted (more such messages come together). */
-    static final long AUDIT_DELAY_MILLIS = 100;
 
     private final Map<String, NodeFlows> nodes = new HashMap<>();
     /** The nodes by their connected switch's OpenFlow node id. */

@@ -309,11 +309,7 @@ public class FlowReconcilerTest {
         settle();
         assertEquals("not counted while a flow is in flight", 0, ofSwitch.counts);
         ofSwitch.releaseHeld(executor);
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (ofSwitch.counts == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        settle();
+        awaitUntil(() -> ofSwitch.counts > 0);
         assertEquals(1, ofSwitch.counts);
         assertEquals(0, ofSwitch.replacements);
     }
@@ -355,11 +351,7 @@ public class FlowReconcilerTest {
     }
 
     private void awaitReplacements(final int count) throws Exception {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (ofSwitch.replacements < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        settle();
+        awaitUntil(() -> ofSwitch.replacements >= count);
         assertEquals(count, ofSwitch.replacements);
     }
 
@@ -385,12 +377,18 @@ public class FlowReconcilerTest {
     }
 
     private void awaitInstalled(final int count) throws Exception {
+        awaitUntil(() -> installed.size() >= count);
+        assertEquals(count, installed.size());
+    }
+
+    /** Lets the executor work until {@code done} (10 s at most; the caller asserts what it waited for). */
+    private void awaitUntil(final java.util.function.BooleanSupplier done) throws Exception {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (installed.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
             settle();
         }
-        assertEquals(count, installed.size());
+        settle();
     }
 
     private static FlowSpec egress(final long port, final long destination) {
