@@ -65,7 +65,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private final FlowReconciler<LocalityFlowOwner> reconciler;
     private final Announcer announcer;
     private final LogicalModel model = new LogicalModel();
-    private final Placer placer = new Placer(model);
+    private final NetworkNeeds needs = new NetworkNeeds();
+    private final Placer placer = new Placer(model, needs);
     private final NodeModel nodes;
     private final NetworkFlooding flooding;
 
@@ -77,6 +78,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
 
     private final Set<String> dirtyNodes = new HashSet<>();
     private final Map<String, Set<String>> dirtyPairs = new HashMap<>();
+    /** lport to the nodes where it is placed (local, remote or distributed, or has flows). */
+    private final Map<String, Set<String>> placedOn = new HashMap<>();
     private boolean processScheduled;
 
     LocalityEngine(final ScheduledExecutorService executor, final KeyAllocator lportKeys,
@@ -90,7 +93,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         this.reconciler = requireNonNull(reconciler);
         this.announcer = requireNonNull(announcer);
         this.nodes = new NodeModel(executor, reconciler, this::scheduleProcess);
-        this.flooding = new NetworkFlooding(model, placer, networkKeys, reconciler);
+        this.flooding = new NetworkFlooding(model, placer, networkKeys, reconciler, needs);
     }
 
     /**
@@ -245,6 +248,9 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             dirtyNodes.remove(node);
             dirtyPairs.remove(node);
             flooding.nodeLeft(node);
+            needs.nodeLeft(node);
+            placedOn.values().forEach(placed -> placed.remove(node));
+            placedOn.values().removeIf(Set::isEmpty);
             announcer.nodeLeft(node, model.lportIds());
         } else if (change.affectsEveryLport()) {
             dirtyNodes.add(node);
@@ -277,13 +283,22 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         }
     }
 
-    /** One batch: everything the changes since the last one touched. */
+    /**
+     * One batch: everything the changes since the last one touched. An lport is placed only on the nodes where it
+     * can have a locality: those that need its network, those with its VM port (where it may be local), and those
+     * it was placed on. A node that starts or stops needing a network (its first or last local lport there, a
+     * router link) gets every lport of the network placed again.
+     */
     private void process() {
         processScheduled = false;
         if (!started || config == null) {
             return;
         }
         final long start = System.nanoTime();
+        final Collection<Set<String>> routed = model.takeRoutedNetworks();
+        if (routed != null) {
+            needs.routedNetworksChanged(routed);
+        }
         final Set<String> lports = new HashSet<>();
         for (String network : model.takeDirtyNetworks()) {
             if (model.hasNetwork(network)) {
@@ -293,22 +308,25 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             }
             publisher.networkKeyChanged(network);
             lports.addAll(model.lportsOfNetwork(network));
-            nodes.nodeIds().forEach(node -> flooding.mark(node, network));
+            needs.nodesNeeding(network).forEach(node -> flooding.mark(node, network));
         }
         for (String network : model.takeDirtyFlooding()) {
-            nodes.nodeIds().forEach(node -> flooding.mark(node, network));
+            needs.nodesNeeding(network).forEach(node -> flooding.mark(node, network));
         }
         lports.addAll(model.takeDirtyLports());
         model.addFollowers(lports);
         allocateKeys(lports);
 
         for (String lport : lports) {
-            nodes.nodeIds().forEach(node -> place(node, lport));
+            candidateNodes(lport).forEach(node -> place(node, lport));
         }
         for (String node : dirtyNodes) {
             if (nodes.contains(node)) {
-                model.lportIds().stream().filter(lport -> !lports.contains(lport)).forEach(lport -> place(node, lport));
-                model.networkIds().forEach(network -> flooding.mark(node, network));
+                final Set<String> onNode = new HashSet<>(nodes.node(node).vmPorts().keySet());
+                model.addFollowers(onNode);
+                needs.neededOn(node).forEach(network -> onNode.addAll(model.lportsOfNetwork(network)));
+                onNode.stream().filter(lport -> !lports.contains(lport)).forEach(lport -> place(node, lport));
+                needs.neededOn(node).forEach(network -> flooding.mark(node, network));
             }
         }
         dirtyPairs.forEach((node, pairs) -> {
@@ -319,6 +337,15 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         });
         dirtyNodes.clear();
         dirtyPairs.clear();
+        // placing a network's lports where its need changed makes no lport local, so this settles in one round
+        for (Set<NetworkNeeds.Transition> changed = needs.takeTransitions(); !changed.isEmpty();
+                changed = needs.takeTransitions()) {
+            for (NetworkNeeds.Transition transition : changed) {
+                if (nodes.contains(transition.node)) {
+                    model.lportsOfNetwork(transition.network).forEach(lport -> place(transition.node, lport));
+                }
+            }
+        }
         flooding.flush(nodes);
         nodes.updateConnections(config);
 
@@ -331,6 +358,24 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             LOG.debug("processed {} changed lports: flows handed to the switches after {} ms, state after {} ms",
                 lports.size(), (flowsHandedOver - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * The nodes where the lport may have a locality now or had one: those needing its network, those with the VM
+     * port of the lport whose binding places it, and those it is placed on.
+     */
+    private Set<String> candidateNodes(final String lportId) {
+        final Set<String> candidates = new HashSet<>(placedOn.getOrDefault(lportId, Set.of()));
+        final LportInfo lport = model.lport(lportId);
+        if (lport != null) {
+            candidates.addAll(needs.nodesNeeding(lport.network()));
+            final LportInfo binding = placer.bindingOf(lport);
+            if (binding != null) {
+                candidates.addAll(nodes.nodesWithVmPort(binding.id()));
+            }
+        }
+        candidates.removeIf(node -> !nodes.contains(node));
+        return candidates;
     }
 
     /**
@@ -376,6 +421,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         }
         final List<FlowSpec> flows = placement.flows();
         reconciler.setFlows(node, lport != null ? lport.flowOwner() : new LportFlowOwner(lportId), flows);
+        if (placement.locality() != null || !flows.isEmpty()) {
+            MultiMaps.add(placedOn, lportId, node);
+        } else {
+            MultiMaps.remove(placedOn, lportId, node);
+        }
         final LocalPort before = flooding.localPort(node, lportId);
         final LocalPort after = placement.locality() == Locality.Local
             ? new LocalPort(lport.network(), placement.attachment()) : null;

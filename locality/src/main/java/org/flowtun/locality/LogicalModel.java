@@ -8,10 +8,13 @@
 package org.flowtun.locality;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,6 +42,8 @@ final class LogicalModel {
     private Set<String> dirtyNetworks = new HashSet<>();
     /** Networks whose flooding changes on every node (an lport left them). */
     private Set<String> dirtyFlooding = new HashSet<>();
+    /** Whether the networks routers connect changed (a router, or the network of one of its ports). */
+    private boolean routedNetworksChanged;
 
     LportInfo lport(final String id) {
         return lports.get(id);
@@ -107,6 +112,10 @@ final class LogicalModel {
             MultiMaps.add(lportsByChassis, info.chassis(), id);
             MultiMaps.add(lportsByNetwork, info.network(), id);
         }
+        if (roles.isRouterPort(id) && !Objects.equals(old == null ? null : old.network(),
+                info == null ? null : info.network())) {
+            routedNetworksChanged = true;
+        }
         dirtyLports.add(id);
     }
 
@@ -134,6 +143,32 @@ final class LogicalModel {
 
     void routerChanged(final String id, final Router router) {
         dirtyLports.addAll(roles.routerChanged(id, L3App.distributedPorts(router)));
+        routedNetworksChanged = true;
+    }
+
+    /**
+     * The networks each router connects (those of its interfaces and gateway port that exist), when they may have
+     * changed since the last call; otherwise null.
+     */
+    Collection<Set<String>> takeRoutedNetworks() {
+        if (!routedNetworksChanged) {
+            return null;
+        }
+        routedNetworksChanged = false;
+        final List<Set<String>> routed = new ArrayList<>();
+        for (Set<String> ports : roles.routerPorts().values()) {
+            final Set<String> connected = new HashSet<>();
+            for (String port : ports) {
+                final LportInfo lport = lports.get(port);
+                if (lport != null && lport.network() != null) {
+                    connected.add(lport.network());
+                }
+            }
+            if (connected.size() > 1) {
+                routed.add(connected);
+            }
+        }
+        return routed;
     }
 
     void floatingIpChanged(final String id, final FloatingIp fip) {

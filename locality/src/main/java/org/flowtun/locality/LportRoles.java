@@ -7,6 +7,7 @@
  */
 package org.flowtun.locality;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -136,6 +137,16 @@ final class LportRoles {
     private final Map<String, Set<String>> followers = new HashMap<>();
     private final Map<String, String> subnetNetwork = new HashMap<>();
     private final Map<String, Set<String>> dhcpSubnetsOfNetwork = new HashMap<>();
+
+    /** Every router's ports (interfaces and gateway), by router. */
+    Map<String, Set<String>> routerPorts() {
+        return Collections.unmodifiableMap(routerPorts);
+    }
+
+    /** Whether the lport is an interface or the gateway port of a router. */
+    boolean isRouterPort(final String lport) {
+        return routersOfLport.containsKey(lport);
+    }
 
     /** A router's ports (interfaces and gateway) are now {@code ports} (null: router deleted). */
     Set<String> routerChanged(final String router, final Set<String> ports) {

@@ -57,6 +57,7 @@ final class NetworkFlooding {
     private final Placer placer;
     private final KeyAllocator networkKeys;
     private final FlowReconciler<LocalityFlowOwner> reconciler;
+    private final NetworkNeeds needs;
     /** node to lport to every lport local on the node. */
     private final Map<String, Map<String, LocalPort>> localLports = new HashMap<>();
     /** node to network to how many of its lports are local there: a network has flows only where this is > 0. */
@@ -65,11 +66,12 @@ final class NetworkFlooding {
     private final Map<String, Set<String>> dirty = new HashMap<>();
 
     NetworkFlooding(final LogicalModel model, final Placer placer, final KeyAllocator networkKeys,
-            final FlowReconciler<LocalityFlowOwner> reconciler) {
+            final FlowReconciler<LocalityFlowOwner> reconciler, final NetworkNeeds needs) {
         this.model = requireNonNull(model);
         this.placer = requireNonNull(placer);
         this.networkKeys = requireNonNull(networkKeys);
         this.reconciler = requireNonNull(reconciler);
+        this.needs = requireNonNull(needs);
     }
 
     /** The lport's local port on the node, or null. */
@@ -77,18 +79,25 @@ final class NetworkFlooding {
         return localLports.getOrDefault(node, Map.of()).get(lport);
     }
 
-    /** The lport is local on the node at {@code port} (null: not local); the networks concerned are marked. */
+    /**
+     * The lport is local on the node at {@code port} (null: not local); the networks concerned are marked, and the
+     * {@link NetworkNeeds} hear of a network's first and last local lport on the node.
+     */
     void setLocal(final String node, final String lport, final LocalPort port) {
         final Map<String, LocalPort> local = localLports.computeIfAbsent(node, id -> new HashMap<>());
         final LocalPort before = port == null ? local.remove(lport) : local.put(lport, port);
         if (!Objects.equals(before, port)) {
             final Map<String, Integer> counts = localCounts.computeIfAbsent(node, id -> new HashMap<>());
             if (before != null) {
-                counts.merge(before.network, -1, (count, minus) -> count == 1 ? null : count + minus);
+                if (counts.merge(before.network, -1, (count, minus) -> count == 1 ? null : count + minus) == null) {
+                    needs.localRemoved(node, before.network);
+                }
                 markAlways(node, before.network);
             }
             if (port != null) {
-                counts.merge(port.network, 1, Integer::sum);
+                if (counts.merge(port.network, 1, Integer::sum) == 1) {
+                    needs.localAdded(node, port.network);
+                }
                 markAlways(node, port.network);
             }
         }

@@ -108,6 +108,8 @@ final class NodeModel {
     private final Map<String, Map<String, OvsdbBridge>> bridges = new HashMap<>();
     private final Map<String, Map<String, Long>> tunnelPorts = new HashMap<>();
     private final Map<String, NodeInfo> nodes = new HashMap<>();
+    /** lport (iface-id) to the nodes with a VM port for it on their integration bridge. */
+    private final Map<String, Set<String>> nodesByVmPort = new HashMap<>();
     private final Set<String> connectedSwitches = new HashSet<>();
     private final Map<String, Long> joinedAt = new HashMap<>();
     /** Nodes with a settle check scheduled (one at a time). */
@@ -132,6 +134,11 @@ final class NodeModel {
 
     Set<String> nodeIds() {
         return Collections.unmodifiableSet(nodes.keySet());
+    }
+
+    /** The nodes with a VM port for the lport (its {@code iface-id}): the only ones where it can be local. */
+    Set<String> nodesWithVmPort(final String lportId) {
+        return Collections.unmodifiableSet(nodesByVmPort.getOrDefault(lportId, Set.of()));
     }
 
     /** The configuration changed: every node's connection is looked at again; a new bridge name re-reads all. */
@@ -246,6 +253,7 @@ final class NodeModel {
             }
             LOG.info("{}: node left", nodeId);
             nodes.remove(nodeId);
+            before.vmPorts().keySet().forEach(lport -> MultiMaps.remove(nodesByVmPort, lport, nodeId));
             joinedAt.remove(nodeId);
             connectionDirty.remove(nodeId);
             reconciler.removeNode(nodeId);
@@ -272,6 +280,11 @@ final class NodeModel {
             return Change.NONE;
         }
         nodes.put(nodeId, after);
+        if (before != null) {
+            before.vmPorts().keySet().stream().filter(lport -> !vmPorts.containsKey(lport))
+                .forEach(lport -> MultiMaps.remove(nodesByVmPort, lport, nodeId));
+        }
+        vmPorts.keySet().forEach(lport -> MultiMaps.add(nodesByVmPort, lport, nodeId));
         if (before == null) {
             LOG.info("{}: node of chassis {} joined", nodeId, after.chassisId());
             joinedAt.put(nodeId, System.nanoTime());

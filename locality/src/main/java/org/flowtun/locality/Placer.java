@@ -15,17 +15,20 @@ import java.util.Optional;
 /**
  * Where an lport is on a node, and the flows that make it so: the apps' rules composed by the lport's role
  * (distributed: L3 and DHCP apps; following its associated lport: DNAT app; following its trunk's parent: trunk
- * app; by its own binding: classification app if local, tunnel app if remote; L2 app for the MAC lookups). A
- * function of the logical model and the node; it changes nothing.
+ * app; by its own binding: classification app if local, tunnel app if remote; L2 app for the MAC lookups). Remote
+ * and distributed only on a node that needs the lport's network ({@link NetworkNeeds}). A function of the logical
+ * model, the needs and the node; it changes nothing.
  */
 final class Placer {
     /** The longest chain of followers (a floating IP on a trunk sub-port is two); longer ones are cycles. */
     private static final int MAX_CHAIN = 8;
 
     private final LogicalModel model;
+    private final NetworkNeeds needs;
 
-    Placer(final LogicalModel model) {
+    Placer(final LogicalModel model, final NetworkNeeds needs) {
         this.model = requireNonNull(model);
+        this.needs = requireNonNull(needs);
     }
 
     /** The lport's placement on the node (keys allocated), by its role. */
@@ -34,7 +37,8 @@ final class Placer {
         final LportRoles.Role role = model.roleOf(lport);
         switch (role.kind()) {
             case DISTRIBUTED:
-                return Placement.distributed(List.of());
+                return needs.needs(node.nodeId(), lport.network()) ? Placement.distributed(List.of())
+                    : Placement.NONE;
             case UNASSOCIATED:
                 return Placement.NONE;
             case OWN:
@@ -115,9 +119,15 @@ final class Placer {
         return null;
     }
 
-    /** Remote through where {@code binding} lives: the tunnel app's egress flow and the MAC lookup leading to it. */
+    /**
+     * Remote through where {@code binding} lives: the tunnel app's egress flow and the MAC lookup leading to it; on
+     * a node that does not need the lport's network, nothing.
+     */
     private Optional<Placement> remotePlacement(final NodeInfo node, final LportInfo lport, final LportInfo binding,
             final NetworkInfo network, final long lportKey, final long networkKey) {
+        if (!needs.needs(node.nodeId(), lport.network())) {
+            return Optional.of(Placement.NONE);
+        }
         return TunnelApp.place(node, binding, network, model.chassisIp(binding.chassis()), lportKey)
             .map(remote -> remote.flows().isEmpty() ? remote
                 : remote.withFlows(L2App.remotePortFlows(lportKey, networkKey, lport.mac())));

@@ -153,6 +153,12 @@ final class LocalityFixture implements AutoCloseable {
         publishBridge(node);
     }
 
+    /** The VM's port is taken off the node's br-int. */
+    void unplug(final int node, final String lport) {
+        vmPorts.getOrDefault(node, new HashMap<>()).remove("tap-" + lport);
+        publishBridge(node);
+    }
+
     /** Several VMs at once, each on the next free ofport from 10. */
     void plugAll(final int node, final List<String> lports) {
         final Map<String, OvsdbPort> ports = vmPorts.computeIfAbsent(node, n -> new HashMap<>());
@@ -262,6 +268,18 @@ final class LocalityFixture implements AutoCloseable {
             Thread.sleep(5);
         }
         assertFalse("flowtun wants flows on switch " + node, wantedOn(node).isEmpty());
+    }
+
+    /** Waits until flowtun wants no flow on the node and its switch holds none. */
+    void awaitNothingOn(final int node) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!flowsOn(node).isEmpty() || !wantedOn(node).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                assertEquals("switch " + node + " holds nothing of flowtun's", Set.of(), flowsOn(node));
+                assertEquals("flowtun wants nothing on switch " + node, Set.of(), wantedOn(node));
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** The configuration as ConfigAdmin would deliver etc/org.flowtun.cfg. */

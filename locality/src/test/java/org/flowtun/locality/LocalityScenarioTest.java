@@ -31,9 +31,13 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.FloatingIps;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.Routers;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIpBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips.FloatingIpKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.RouterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.RouterKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.Lports;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.LportBuilder;
@@ -97,12 +101,13 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         fixture.awaitExact(2);
         assertEquals(java.util.Set.of("lport:a", "lport:b", "network:n1"), fixture.ownersOn(1));
 
-        // unplugged: no longer local on node 1, and nowhere else local either
-        fixture.plugAll(1, List.of());
+        // unplugged and deleted: gone from both nodes; node 1, with no local port on n1 left, needs n1 no more
+        fixture.unplug(1, "a");
         fixture.delete(lportPath("a"));
         awaitEvents("a", 1, "local-created", "local-deleted");
         awaitEvents("a", 2, "remote-created", "remote-deleted");
-        fixture.awaitExact(1);
+        awaitEvents("b", 1, "remote-created", "remote-deleted");
+        fixture.awaitNothingOn(1);
         fixture.awaitExact(2);
         assertFalse(fixture.ownersOn(2).contains("lport:a"));
     }
@@ -128,7 +133,9 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
 
         // a second switch connecting after the state was read: the same
         chassis(2);
+        boundPort("b", "n1", 2, "fa:16:3e:00:00:0b");
         fixture.addNode(2);
+        fixture.plug(2, "b", 10);
         fixture.connect(2);
         awaitEvents("a", 2, "remote-created");
         fixture.awaitExact(2);
@@ -140,6 +147,8 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         fixture.start();
         twoConnectedNodes();
         network("n1", 100);
+        localPresence(1, "n1");
+        localPresence(2, "n1");
         remotePort("p1", "n1", "192.0.2.1");
         awaitEvents("p1", 1, "remote-created");
         final long key = tunnelKey("p1");
@@ -174,6 +183,11 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
             new FloatingIpKey(new ResourceId("f"))), new FloatingIpBuilder().setId(new ResourceId("f"))
                 .setFloatingLport(new ResourceId("fl")).setAssociatedLport(new ResourceId("sub")).build());
         fixture.plug(1, "vm", 10);
+        // both nodes need both networks through ports of their own, so that the chain is remote where not local
+        localPresence(1, "n1");
+        localPresence(1, "n2");
+        localPresence(2, "n1");
+        localPresence(2, "n2");
         for (String lport : List.of("vm", "sub", "fl")) {
             awaitEvents(lport, 1, "local-created");
             awaitEvents(lport, 2, "remote-created");
@@ -221,6 +235,7 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         fixture.start();
         twoConnectedNodes();
         network("n1", 100);
+        localPresence(1, "n1");
         remotePort("gone", "n1", "192.0.2.7");
         remotePort("kept", "n1", "192.0.2.8");
         awaitEvents("gone", 1, "remote-created");
@@ -237,6 +252,104 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         assertFalse(fixture.ownersOn(1).contains("lport:gone"));
         assertTrue(fixture.ownersOn(1).contains("lport:kept"));
         assertEquals("a restart keeps the keys", kept, tunnelKey("kept"));
+    }
+
+    @Test
+    public void aNodeHoldsANetworkOnlyWhileItHasALocalPortOnIt() throws Exception {
+        fixture.start();
+        for (int node = 1; node <= 3; node++) {
+            chassis(node);
+            fixture.addNode(node);
+            fixture.connect(node);
+        }
+        network("n1", 100);
+        boundPort("a", "n1", 1, "fa:16:3e:00:00:0a");
+        boundPort("b", "n1", 2, "fa:16:3e:00:00:0b");
+        remotePort("far", "n1", "192.0.2.9");
+        fixture.plug(1, "a", 10);
+        fixture.plug(2, "b", 10);
+        awaitEvents("a", 2, "remote-created");
+        awaitEvents("far", 1, "remote-created");
+        fixture.awaitExact(1);
+        fixture.awaitExact(2);
+        fixture.awaitNothingOn(3);
+        assertEquals("node 3 hears nothing of n1", List.of(), fixture.eventsOf("a", 3));
+        assertEquals(List.of(), fixture.eventsOf("far", 3));
+
+        // a first local lport on node 3 brings n1 there: its remote lports get their flows, then their events
+        boundPort("c", "n1", 3, "fa:16:3e:00:00:0c");
+        fixture.plug(3, "c", 10);
+        awaitEvents("c", 3, "local-created");
+        for (String remote : List.of("a", "b", "far")) {
+            awaitEvents(remote, 3, "remote-created");
+        }
+        fixture.awaitExact(3);
+        assertEquals(java.util.Set.of("lport:a", "lport:b", "lport:far", "lport:c", "network:n1"),
+            fixture.ownersOn(3));
+
+        // its removal takes them away again
+        fixture.unplug(3, "c");
+        for (String remote : List.of("a", "b", "far")) {
+            awaitEvents(remote, 3, "remote-created", "remote-deleted");
+        }
+        awaitEvents("c", 3, "local-created", "local-deleted");
+        fixture.awaitNothingOn(3);
+        fixture.awaitExact(1);
+    }
+
+    @Test
+    public void aRouterExtendsTheNeedToTheNetworksItConnects() throws Exception {
+        fixture.start();
+        twoConnectedNodes();
+        network("n1", 100);
+        network("n2", 200);
+        boundPort("a", "n1", 1, "fa:16:3e:00:00:0a");
+        boundPort("b", "n2", 2, "fa:16:3e:00:00:0b");
+        fixture.put(lportPath("r-n1"), lport("r-n1", "n1").setMacAddress(new MacAddress("fa:16:3e:00:01:01")).build());
+        fixture.put(lportPath("r-n2"), lport("r-n2", "n2").setMacAddress(new MacAddress("fa:16:3e:00:01:02")).build());
+        fixture.plug(1, "a", 10);
+        fixture.plug(2, "b", 10);
+        awaitEvents("a", 1, "local-created");
+        awaitEvents("b", 2, "local-created");
+        fixture.awaitExact(1);
+        assertEquals("without a router, node 1 holds only n1", java.util.Set.of("lport:a", "network:n1"),
+            fixture.ownersOn(1));
+
+        // a router between n1 and n2: each node needs the other's network too
+        router("r", "r-n1", "r-n2");
+        awaitEvents("b", 1, "remote-created");
+        awaitEvents("a", 2, "remote-created");
+        awaitEvents("r-n2", 1, "distributed-created");
+        awaitEvents("r-n1", 2, "distributed-created");
+        fixture.awaitExact(1);
+        fixture.awaitExact(2);
+        assertTrue(fixture.ownersOn(1).contains("lport:b"));
+
+        // the router loses its interface on n2: the need shrinks back
+        router("r", "r-n1");
+        awaitEvents("b", 1, "remote-created", "remote-deleted");
+        awaitEvents("a", 2, "remote-created", "remote-deleted");
+        awaitEvents("r-n2", 1, "distributed-created", "distributed-deleted");
+        fixture.awaitExact(1);
+        fixture.awaitExact(2);
+        assertEquals(java.util.Set.of("lport:a", "network:n1"), fixture.ownersOn(1));
+        assertEquals("r-n1 stays distributed where n1 is needed", List.of("distributed-created"),
+            fixture.eventsOf("r-n1", 1));
+    }
+
+    private void router(final String id, final String... interfaces) throws Exception {
+        fixture.put(InstanceIdentifier.create(Routers.class).child(Router.class, new RouterKey(new ResourceId(id))),
+            new RouterBuilder().setId(new ResourceId(id)).setInterfaces(java.util.Arrays.stream(interfaces)
+                .map(ResourceId::new).collect(java.util.stream.Collectors.toList())).build());
+    }
+
+    /** A VM of the network bound to and plugged on the node, so that the node needs the network. */
+    private void localPresence(final int node, final String network) throws Exception {
+        final String id = "presence-" + node + "-" + network;
+        boundPort(id, network, node, String.format(java.util.Locale.ROOT, "fa:16:3e:00:%02x:%02x", node,
+            network.hashCode() & 0xff));
+        fixture.plug(node, id, 50 + network.hashCode() % 10);
+        awaitEvents(id, node, "local-created");
     }
 
     private void twoConnectedNodes() throws Exception {

@@ -38,7 +38,9 @@ public class NetworkFloodingTest {
     private final LogicalModel model = new LogicalModel();
     private final KeyAllocator networkKeys = new KeyAllocator("network");
     private final NodeModel nodes = new NodeModel(executor, reconciler, () -> { });
-    private final NetworkFlooding flooding = new NetworkFlooding(model, new Placer(model), networkKeys, reconciler);
+    private final NetworkNeeds needs = new NetworkNeeds();
+    private final NetworkFlooding flooding = new NetworkFlooding(model, new Placer(model, needs), networkKeys,
+        reconciler, needs);
 
     @After
     public void tearDown() {

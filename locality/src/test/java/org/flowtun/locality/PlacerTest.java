@@ -28,7 +28,8 @@ import org.opendaylight.yangtools.yang.common.Uint16;
 /** Placement by role, over a logical model built by hand: the rules of the README's locality list, one by one. */
 public class PlacerTest {
     private final LogicalModel model = new LogicalModel();
-    private final Placer placer = new Placer(model);
+    private final NetworkNeeds needs = new NetworkNeeds();
+    private final Placer placer = new Placer(model, needs);
     /** Node A is chassis-a with vm plugged at ofport 7; node B is chassis-b with nothing plugged. */
     private final NodeInfo nodeA = new NodeInfo("a", "chassis-a", "openflow:1", Map.of("vm", 7L), Map.of("vxlan", 1L));
     private final NodeInfo nodeB = new NodeInfo("b", "chassis-b", "openflow:2", Map.of(), Map.of("vxlan", 1L));
@@ -38,6 +39,9 @@ public class PlacerTest {
         model.chassisChanged("chassis-a", new ChassisBuilder().setId(new ResourceId("chassis-a"))
             .setIp(IpAddressBuilder.getDefaultInstance("10.0.0.1")).build());
         lport("vm", "chassis-a");
+        // both nodes need n (each has a local lport on it), unless a test says otherwise
+        needs.localAdded("a", "n");
+        needs.localAdded("b", "n");
     }
 
     @Test
@@ -47,11 +51,20 @@ public class PlacerTest {
     }
 
     @Test
-    public void aRouterPortIsDistributedEverywhere() {
+    public void anLportIsNothingOnANodeThatDoesNotNeedItsNetwork() {
+        needs.localRemoved("b", "n");
+        assertNull(place(nodeB, "vm"));
+        assertEquals(Locality.Local, place(nodeA, "vm"));
+    }
+
+    @Test
+    public void aRouterPortIsDistributedWhereItsNetworkIsNeeded() {
         model.routerChanged("r", new RouterBuilder().setId(new ResourceId("r"))
             .setInterfaces(List.of(new ResourceId("vm"))).build());
         assertEquals(Locality.Distributed, place(nodeA, "vm"));
         assertEquals(Locality.Distributed, place(nodeB, "vm"));
+        needs.localRemoved("b", "n");
+        assertNull(place(nodeB, "vm"));
     }
 
     @Test
