@@ -6,7 +6,7 @@
 # and is available at http://www.eclipse.org/legal/epl-v10.html
 """Plots flowtun's benchmark figures (JSON written by the benchmarks) as PNG files, and writes them as CSV.
 
-Usage: plot-benchmarks.py <benchmarks dir>   (reads scale.json and locality.json there, when present)
+Usage: plot-benchmarks.py <benchmarks dir>   (reads scale.json, fleet.json and locality.json there, when present)
 """
 import csv
 import json
@@ -124,7 +124,7 @@ def locality(directory, figures):
     rows = figures["runs"]
     fig, ax = plt.subplots(figsize=(7, 4.2))
     ax.bar(["%d" % r["lports"] for r in rows], [r["lports_per_second"] for r in rows])
-    ax.set_xlabel("lports created (%d nodes)" % figures["nodes"])
+    ax.set_xlabel("lports created (%d nodes, networks of 10 on 10 nodes)" % figures["nodes"])
     ax.set_ylabel("lports classified per second")
     ax.set_title("Locality service alone (in-memory data broker)")
     save(fig, directory, "locality-throughput.png")
@@ -163,6 +163,61 @@ def summary(scale):
         print("%-52s %-11s %-10s %s" % (name, wanted, measured, "yes" if met else "NO"))
 
 
+def fleet(directory, figures):
+    bulk_row = figures["bulk"]
+    fig, (flows, single) = plt.subplots(1, 2, figsize=(11, 4.2))
+    names = ["needed networks\n(mean)", "needed networks\n(max)", "remote on every node\n(mean)"]
+    values = [bulk_row["flows_per_switch_mean"], bulk_row["flows_per_switch_max"],
+              bulk_row["flows_per_switch_if_remote_everywhere_mean"]]
+    flows.bar(names, values)
+    flows.set_yscale("log")
+    flows.set_ylabel("flowtun flows per switch (log)")
+    flows.set_title("%d switches, %d lports, %d chassis" % (figures["switches"], figures["lports"],
+                                                           figures["chassis"]))
+    for i, value in enumerate(values):
+        flows.annotate("%.0f" % value, (i, value), ha="center", va="bottom", fontsize=8)
+    latencies = sorted(figures["single_port"]["latencies_ms"])
+    single.plot(latencies, [100.0 * (i + 1) / len(latencies) for i in range(len(latencies))])
+    for p in ("p50", "p95", "p99"):
+        value = figures["single_port"][p + "_ms"]
+        single.axvline(value, linestyle="--", alpha=0.5)
+        single.annotate("%s %.0f ms" % (p, value), (value, 5), rotation=90, fontsize=8)
+    single.set_xlabel("lport PUT to its flow on every switch needing it (ms)")
+    single.set_ylabel("% of ports")
+    single.set_title("Single port with the fleet connected")
+    single.grid(True, alpha=0.3)
+    save(fig, directory, "fleet.png")
+
+
+def fleet_summary(figures, locality_figures):
+    """The fleet issue's targets against the figures (the figures decide; nothing here fails)."""
+    rows = []
+    bulk_row = figures.get("bulk") if figures else None
+    if bulk_row:
+        rows.append(("%d-lport PATCH, every switch exact" % bulk_row["lports"], "<= 10 s",
+                     "%.2f s" % bulk_row["every_switch_exact_seconds"],
+                     bulk_row["every_switch_exact_seconds"] <= 10))
+    single = figures.get("single_port") if figures else None
+    if single:
+        rows.append(("single lport with the fleet, p99", "<= 100 ms", "%.0f ms" % single["p99_ms"],
+                     single["p99_ms"] <= 100))
+    restart = figures.get("restart") if figures else None
+    if restart and "every_switch_exact_seconds" in restart:
+        rows.append(("restart with the fleet, every switch exact", "<= 60 s",
+                     "%.1f s" % restart["every_switch_exact_seconds"], restart["every_switch_exact_seconds"] <= 60))
+    for run in (locality_figures or {}).get("runs", []):
+        rows.append(("locality alone: %d lports on %d nodes placed" % (run["lports"], locality_figures["nodes"]),
+                     "<= 30 s", "%.1f s" % run["all_events_seconds"], run["all_events_seconds"] <= 30))
+        if "live_heap_mb" in run:
+            rows.append(("... live heap", "<= 1536 MB", "%d MB" % run["live_heap_mb"], run["live_heap_mb"] <= 1536))
+    if not rows:
+        return
+    print()
+    print("%-52s %-11s %-10s %s" % ("fleet target", "wanted", "measured", "met"))
+    for name, wanted, measured, met in rows:
+        print("%-52s %-11s %-10s %s" % (name, wanted, measured, "yes" if met else "NO"))
+
+
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "it/target/benchmarks"
     scale_file = os.path.join(directory, "scale.json")
@@ -177,12 +232,20 @@ def main():
         write_csv(directory, "bulk.csv", scale["bulk"])
         write_csv(directory, "cost.csv", scale["cost"])
         summary(scale)
+    locality_figures = None
     locality_file = os.path.join(directory, "locality.json")
     if os.path.exists(locality_file):
         with open(locality_file) as f:
-            figures = json.load(f)
-        locality(directory, figures)
-        write_csv(directory, "locality.csv", figures["runs"])
+            locality_figures = json.load(f)
+        locality(directory, locality_figures)
+        write_csv(directory, "locality.csv", locality_figures["runs"])
+    fleet_figures = None
+    fleet_file = os.path.join(directory, "fleet.json")
+    if os.path.exists(fleet_file):
+        with open(fleet_file) as f:
+            fleet_figures = json.load(f)
+        fleet(directory, fleet_figures)
+    fleet_summary(fleet_figures, locality_figures)
 
 
 if __name__ == "__main__":

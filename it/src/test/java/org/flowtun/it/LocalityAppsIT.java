@@ -64,10 +64,12 @@ public class LocalityAppsIT extends FlowtunPaxExamTest {
         overlay.port("sub", "net-sub", "\"mac-address\":\"fa:16:3e:00:08:11\","
             + "\"device-owner\":\"flowtun-types:trunk-subport\"");
         try (LocalityEvents events = new LocalityEvents(localityService, notificationService)) {
-            // A sub-port in no trunk has no binding of its own: no locality anywhere.
+            // A sub-port in no trunk has no binding of its own: no locality anywhere. In the trunk: local where its
+            // parent is; B, with no port of either network, needs neither and holds nothing.
             overlay.trunk("trunk", "parent", Map.of("sub", 100));
-            events.await("sub", List.of("local-created on " + idA, "remote-created on " + idB));
-            LocalityEvents.awaitLocalities(restconf, "sub", Map.of(idA, "local", idB, "remote"));
+            final List<String> expected = new ArrayList<>(List.of("local-created on " + idA));
+            events.await("sub", expected);
+            LocalityEvents.awaitLocalities(restconf, "sub", Map.of(idA, "local"));
             final long parent = overlay.lportKey("parent");
             final long sub = overlay.lportKey("sub");
             final long netParent = overlay.networkKey("net-parent");
@@ -75,39 +77,42 @@ public class LocalityAppsIT extends FlowtunPaxExamTest {
             final long tunnelA = nodeA.ofport("vxlan-tunnel-port");
             final long tunnelB = nodeB.ofport("vxlan-tunnel-port");
             Overlay.awaitFlows(nodeA, trunkFlowsA(parentPort, parent, netParent, sub, netSub, tunnelA, 100));
-            Overlay.awaitFlows(nodeB, List.of(Overlay.egress(parent, 810, IP_A, tunnelB),
-                Overlay.egress(sub, 811, IP_A, tunnelB), Overlay.macLookup(netSub, "fa:16:3e:00:08:11", sub, false)
-                    .get(0)));
+            Overlay.awaitFlows(nodeB, List.of());
 
-            // A port of the sub-port's network on B: B's broadcasts on it reach the sub-port's host (A).
+            // A port of the sub-port's network on B: B needs the network now, and reaches the sub-port at A (its
+            // broadcasts too); when the port goes, so does the need.
             overlay.boundPort("peer", "net-sub", "chassis-pb");
             final long peerPort = nodeB.addVmPort("peer", "peer");
+            expected.add("remote-created on " + idB);
+            events.await("sub", expected);
             awaitFlowsInclude(nodeB, Overlay.flood(netSub, List.of(peerPort), 811, List.of(IP_A), tunnelB));
+            awaitFlowsInclude(nodeB, List.of(Overlay.egress(sub, 811, IP_A, tunnelB),
+                Overlay.macLookup(netSub, "fa:16:3e:00:08:11", sub, false).get(0)));
             overlay.deletePort("peer");
             nodeB.vsctl("del-port", "br-int", "peer");
+            expected.add("remote-deleted on " + idB);
+            events.await("sub", expected);
+            Overlay.awaitFlows(nodeB, List.of());
 
-            // The sub-port's VLAN changes: re-announced on A (its flows use the new VLAN); B still reaches it at A.
+            // The sub-port's VLAN changes: re-announced on A (its flows use the new VLAN).
             overlay.trunk("trunk", "parent", Map.of("sub", 200));
-            events.await("sub", List.of("local-created on " + idA, "remote-created on " + idB,
-                "local-deleted on " + idA, "local-created on " + idA));
+            expected.addAll(List.of("local-deleted on " + idA, "local-created on " + idA));
+            events.await("sub", expected);
             Overlay.awaitFlows(nodeA, trunkFlowsA(parentPort, parent, netParent, sub, netSub, tunnelA, 200));
 
-            // The parent moves to B: the sub-port follows.
+            // The parent moves to B: the sub-port follows; A, with no local port left, holds nothing.
             overlay.boundPort("parent", "net-parent", "chassis-pb");
             final long parentPortB = nodeB.addVmPort("parent", "parent");
-            events.await("sub", List.of("local-created on " + idA, "remote-created on " + idB,
-                "local-deleted on " + idA, "local-created on " + idA,
-                "local-deleted on " + idA, "remote-deleted on " + idB, "remote-created on " + idA,
-                "local-created on " + idB));
-            LocalityEvents.awaitLocalities(restconf, "sub", Map.of(idA, "remote", idB, "local"));
+            expected.addAll(List.of("local-deleted on " + idA, "local-created on " + idB));
+            events.await("sub", expected);
+            LocalityEvents.awaitLocalities(restconf, "sub", Map.of(idB, "local"));
             Overlay.awaitFlows(nodeB, trunkFlowsA(parentPortB, parent, netParent, sub, netSub, tunnelB, 200));
+            Overlay.awaitFlows(nodeA, List.of());
 
             // The sub-port leaves the trunk: gone everywhere, and with it its flows.
             overlay.trunk("trunk", "parent", Map.of());
-            events.await("sub", List.of("local-created on " + idA, "remote-created on " + idB,
-                "local-deleted on " + idA, "local-created on " + idA,
-                "local-deleted on " + idA, "remote-deleted on " + idB, "remote-created on " + idA,
-                "local-created on " + idB, "remote-deleted on " + idA, "local-deleted on " + idB));
+            expected.add("local-deleted on " + idB);
+            events.await("sub", expected);
             LocalityEvents.awaitLocalities(restconf, "sub", Map.of());
             final List<String> parentOnly = new ArrayList<>(List.of(Overlay.classification(parentPortB, parent,
                 netParent), Overlay.ingress(810, tunnelB, netParent)));
@@ -143,6 +148,8 @@ public class LocalityAppsIT extends FlowtunPaxExamTest {
             + "\"ips\":[\"10.8.0.2\"]");
         final long vm1Port = nodeA.addVmPort("vm1", "vm-1");
         nodeB.addVmPort("vm2", "vm-2");
+        // both nodes need the external network through a port of their own on it
+        presentOnBothNodes("net-ext");
         overlay.port("fip-port", "net-ext", "\"mac-address\":\"fa:16:3e:00:08:20\","
             + "\"device-owner\":\"flowtun-types:floating-ip\"");
         try (LocalityEvents events = new LocalityEvents(localityService, notificationService)) {
@@ -198,6 +205,8 @@ public class LocalityAppsIT extends FlowtunPaxExamTest {
         overlay.port("ri-1", "net-r", "\"device-owner\":\"flowtun-types:router-interface\"");
         overlay.port("ri-2", "net-r", "\"device-owner\":\"flowtun-types:router-interface\"");
         overlay.port("gw", "net-gw", "\"device-owner\":\"flowtun-types:router-gateway\"");
+        // both nodes need net-r through a port of their own, and net-gw through the router while it links them
+        presentOnBothNodes("net-r");
         try (LocalityEvents events = new LocalityEvents(localityService, notificationService)) {
             overlay.router("router", List.of("ri-1"), "gw");
             final List<String> created = List.of("distributed-created on " + idA, "distributed-created on " + idB);
@@ -227,6 +236,7 @@ public class LocalityAppsIT extends FlowtunPaxExamTest {
         overlay.network("net-d", "vxlan", 840);
         overlay.port("dhcp-d", "net-d", "\"device-owner\":\"flowtun-types:dhcp\"");
         overlay.port("vm-d", "net-d", "");
+        presentOnBothNodes("net-d");
         try (LocalityEvents events = new LocalityEvents(localityService, notificationService)) {
             overlay.subnet("subnet-d", "net-d", "10.84.0.0/24", false);
             overlay.subnet("subnet-d", "net-d", "10.84.0.0/24", true);
@@ -250,6 +260,14 @@ public class LocalityAppsIT extends FlowtunPaxExamTest {
             // Only the DHCP port is distributed: the network's other (unbound) port never was.
             events.await("vm-d", List.of());
         }
+    }
+
+    /** A VM of the network bound to and plugged on each node, so that both need the network. */
+    private void presentOnBothNodes(final String network) throws Exception {
+        overlay.boundPort("a-" + network, network, "chassis-pa");
+        nodeA.addVmPort("a-" + network, "a-" + network);
+        overlay.boundPort("b-" + network, network, "chassis-pb");
+        nodeB.addVmPort("b-" + network, "b-" + network);
     }
 
     /** Waits until the node holds every one of {@code expected} (other flows aside). */

@@ -55,20 +55,31 @@ public class LocalityFlowIT extends FlowtunPaxExamTest {
             overlay.network("net-" + type, type, tunnelId);
             overlay.boundPort("vm-" + type, "net-" + type, "chassis-la");
             final long vmPort = nodeA.addVmPort("vm" + type, "vm-" + type);
+            // B needs the network only through a port of its own there
+            overlay.boundPort("vb-" + type, "net-" + type, "chassis-lb");
+            final long vbPort = nodeB.addVmPort("vb" + type, "vb-" + type);
             overlay.remotePort("far-" + type, "net-" + type, farIp);
 
             final long networkKey = overlay.networkKey("net-" + type);
             final long vmKey = overlay.lportKey("vm-" + type);
+            final long vbKey = overlay.lportKey("vb-" + type);
             final long farKey = overlay.lportKey("far-" + type);
             final long tunnelA = nodeA.ofport(type + "-tunnel-port");
             final long tunnelB = nodeB.ofport(type + "-tunnel-port");
             flowsA.add(Overlay.classification(vmPort, vmKey, networkKey));
             flowsA.add(Overlay.ingress(tunnelId, tunnelA, networkKey));
             flowsA.add(Overlay.egress(farKey, tunnelId, farIp, tunnelA));
+            flowsA.add(Overlay.egress(vbKey, tunnelId, "10.99.3.2", tunnelA));
             flowsA.addAll(Overlay.localDelivery(vmKey, vmPort));
-            flowsA.addAll(Overlay.flood(networkKey, List.of(vmPort), tunnelId, List.of(farIp), tunnelA));
+            flowsA.addAll(Overlay.flood(networkKey, List.of(vmPort), tunnelId, List.of("10.99.3.2", farIp),
+                tunnelA));
+            flowsB.add(Overlay.classification(vbPort, vbKey, networkKey));
+            flowsB.add(Overlay.ingress(tunnelId, tunnelB, networkKey));
             flowsB.add(Overlay.egress(vmKey, tunnelId, "10.99.3.1", tunnelB));
             flowsB.add(Overlay.egress(farKey, tunnelId, farIp, tunnelB));
+            flowsB.addAll(Overlay.localDelivery(vbKey, vbPort));
+            flowsB.addAll(Overlay.flood(networkKey, List.of(vbPort), tunnelId, List.of("10.99.3.1", farIp),
+                tunnelB));
             Overlay.awaitFlows(nodeA, flowsA);
             Overlay.awaitFlows(nodeB, flowsB);
         }
@@ -131,18 +142,26 @@ public class LocalityFlowIT extends FlowtunPaxExamTest {
     public void hundredsOfPortsInOneRequestGetExactlyTheirFlowsAndLoseThemTogether() throws Exception {
         final OvsNode nodeA = node("ba", "chassis-ba", "10.99.7.1");
         overlay.network("net-b", "vxlan", 700);
+        // the node's own VM on the network, without which the node needs none of it
+        overlay.boundPort("vm-b", "net-b", "chassis-ba");
+        final long vmPort = nodeA.addVmPort("vmb", "vm-b");
         final Map<String, String> hosts = new TreeMap<>();
         for (int i = 0; i < 300; i++) {
             hosts.put("bulk-" + i, "10.98." + i / 250 + "." + (i % 250 + 1));
         }
         overlay.remotePorts("net-b", hosts);
         final Map<String, Long> keys = overlay.lportKeys(hosts.keySet());
+        final long n = overlay.networkKey("net-b");
+        final long vm = overlay.lportKey("vm-b");
         final long tunnel = nodeA.ofport("vxlan-tunnel-port");
-        final List<String> egress = new ArrayList<>();
-        hosts.forEach((id, host) -> egress.add(Overlay.egress(keys.get(id), 700, host, tunnel)));
-        Overlay.awaitFlows(nodeA, egress);
+        final List<String> flows = new ArrayList<>(List.of(Overlay.classification(vmPort, vm, n),
+            Overlay.ingress(700, tunnel, n)));
+        flows.addAll(Overlay.localDelivery(vm, vmPort));
+        hosts.forEach((id, host) -> flows.add(Overlay.egress(keys.get(id), 700, host, tunnel)));
+        flows.addAll(Overlay.flood(n, List.of(vmPort), 700, List.copyOf(hosts.values()), tunnel));
+        Overlay.awaitFlows(nodeA, flows);
 
-        // and all of them go in one request
+        // and all of them go in one request (the node's own VM too: then nothing is left)
         overlay.deleteAllPorts();
         Overlay.awaitFlows(nodeA, List.of());
     }
@@ -198,6 +217,11 @@ public class LocalityFlowIT extends FlowtunPaxExamTest {
         final String idB = TunnelPortChecks.nodeId(nodeB);
         try (LocalityEvents events = new LocalityEvents(localityService, notificationService)) {
             overlay.network("net-e", "vxlan", 700);
+            // a VM of net-e stays on each node, so that both need net-e throughout
+            overlay.boundPort("stay-a", "net-e", "chassis-ea");
+            nodeA.addVmPort("staya", "stay-a");
+            overlay.boundPort("stay-b", "net-e", "chassis-eb");
+            nodeB.addVmPort("stayb", "stay-b");
             overlay.boundPort("mover", "net-e", "chassis-ea");
             // Bound to A but not plugged in yet: remote on B, nothing on A.
             events.await("mover", List.of("remote-created on " + idB));

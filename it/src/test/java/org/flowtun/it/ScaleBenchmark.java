@@ -7,6 +7,11 @@
  */
 package org.flowtun.it;
 
+import static org.flowtun.it.Figures.log;
+import static org.flowtun.it.Figures.percentile;
+import static org.flowtun.it.Figures.round;
+import static org.flowtun.it.Figures.run;
+import static org.flowtun.it.Figures.seconds;
 import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
@@ -61,11 +66,11 @@ public class ScaleBenchmark {
     private static final int TAMPERED = 200;
     private static final List<String> TYPES = List.of("vxlan", "gre", "geneve");
     private static final String NET = "bench-net";
+    /** The bench node's own VM on {@value #NET}, which makes the node need the network. */
+    private static final String ANCHOR = "bench-anchor";
     private static final Duration LONG = Duration.ofMinutes(10);
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
-    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)");
     private static final Pattern FLOW_COUNT = Pattern.compile("flow_count=(\\d+)");
-    /** flowtun's egress table (Pipeline.EGRESS): one flow per remote port. */
+    /** flowtun's egress table (Pipeline.EGRESS): one tunnel app flow per remote port (and one per local port). */
     private static final int EGRESS_TABLE = 75;
     private static final Pattern REG7 = Pattern.compile("reg7=0x[0-9a-f]+\\b");
 
@@ -95,6 +100,9 @@ public class ScaleBenchmark {
                 node = started;
                 egress = monitor;
                 new Overlay(restconf).network(NET, "vxlan", 4242);
+                // a node holds a network's remote ports only while it has a local port on it
+                node.addVmPort("anchor", ANCHOR);
+                anchor();
                 cost.add(costAt(0));
                 tunnelPortsVersusMesh();
                 final List<Map<String, Object>> bulk = new ArrayList<>();
@@ -283,25 +291,10 @@ public class ScaleBenchmark {
      * {@code lports} present.
      */
     private Map<String, Object> costAt(final int lports) throws Exception {
-        final String pid = karaf.pid();
-        run("jcmd", pid, "GC.run");
-        final Matcher used = HEAP_USED.matcher(run("jcmd", pid, "GC.heap_info"));
-        // GC.class_histogram runs a full GC first: its total is the live heap
-        final List<String> histogram = Arrays.asList(run("jcmd", pid, "GC.class_histogram").split("\n"));
-        final Matcher total = HISTOGRAM_TOTAL.matcher(histogram.get(histogram.size() - 1));
-        // where the heap goes: the 40 largest classes and the total, for a look after the run
-        final Path histogramFile = Path.of("target", "benchmarks", "heap-histogram-" + lports + ".txt");
-        Files.createDirectories(histogramFile.getParent());
-        final List<String> kept = new ArrayList<>(histogram.subList(0, Math.min(45, histogram.size())));
-        kept.add(histogram.get(histogram.size() - 1));
-        Files.write(histogramFile, kept, StandardCharsets.UTF_8);
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("lports", lports);
-        row.put("live_heap_mb", total.find() ? round(Long.parseLong(total.group(1)) / 1024.0 / 1024.0, 1) : null);
-        row.put("heap_after_gc_mb", used.find() ? round(Long.parseLong(used.group(1)) / 1024.0, 1) : null);
-        final String rss = Files.readAllLines(Path.of("/proc", pid, "status")).stream()
-            .filter(line -> line.startsWith("VmRSS:")).findFirst().orElse("VmRSS: 0 kB");
-        row.put("rss_mb", round(Long.parseLong(rss.replaceAll("\\D+", "")) / 1024.0, 1));
+        row.putAll(Figures.jvmMemory(karaf.pid(), Path.of("target", "benchmarks", "heap-histogram-" + lports
+            + ".txt")));
         row.put("flows_on_node", node.flows().size());
         if (!cost.isEmpty() && lports >= 10_000) {
             perLport(row, "live_heap_mb", "live_bytes_per_lport", lports);
@@ -447,6 +440,15 @@ public class ScaleBenchmark {
             final int left = egressFlowCount();
             return left == 0 ? null : left + " egress flows left";
         });
+        anchor();
+    }
+
+    /** The bench node's own lport on {@value #NET}, bound to it (its VM port is plugged). */
+    private void anchor() {
+        final Restconf.Reply reply = restconf.put("flowtun-lport:lports/lport=" + ANCHOR,
+            "{\"flowtun-lport:lport\":[{\"id\":\"" + ANCHOR + "\",\"network\":\"" + NET
+                + "\",\"chassis\":\"chassis-bench\"}]}");
+        assertEquals(reply.toString(), 201, reply.status);
     }
 
     /**
@@ -454,7 +456,8 @@ public class ScaleBenchmark {
      * remote port) added since the monitor's mark; then checks the switch holds exactly that many.
      */
     private long awaitEgressFlows(final int count) throws Exception {
-        final long done = egress.await(count, distinctFlows(FlowMonitor.addedOrModified()), LONG);
+        final long done = egress.await(count, distinctFlows(FlowMonitor.addedOrModified("NXM_NX_TUN_IPV4_DST")),
+            LONG);
         assertEquals("egress flows on the switch", count, egressFlowCount());
         return done;
     }
@@ -480,7 +483,8 @@ public class ScaleBenchmark {
     }
 
     private int egressFlowCount() throws IOException {
-        final Matcher count = FLOW_COUNT.matcher(node.ofctl("dump-aggregate", "table=75"));
+        final Matcher count = FLOW_COUNT.matcher(node.ofctl("dump-aggregate",
+            "table=75,cookie=0xf702000000000000/0xffff000000000000"));
         if (!count.find()) {
             throw new IOException("no flow_count in ovs-ofctl dump-aggregate");
         }
@@ -500,35 +504,8 @@ public class ScaleBenchmark {
         return "10." + second + "." + index / 250 % 250 + "." + (index % 250 + 1);
     }
 
-    private static double percentile(final List<Double> sorted, final int percent) {
-        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * percent / 100.0) - 1));
-    }
-
-    private static double seconds(final long nanos) {
-        return round(nanos / 1e9, 2);
-    }
-
-    private static double round(final double value, final int digits) {
-        final double scale = Math.pow(10, digits);
-        return Math.round(value * scale) / scale;
-    }
-
     private static List<Integer> sizes(final String property, final String defaults) {
         return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
             .map(Integer::valueOf).collect(Collectors.toList());
-    }
-
-    private static String run(final String... command) throws IOException, InterruptedException {
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
-    }
-
-    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
-    private static void log(final String what, final Map<String, Object> row) {
-        System.out.println("[benchmark] " + what + ": " + row);
     }
 }

@@ -50,17 +50,20 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  * {@code mvn -pl locality test -Dtest=LocalityThroughputBenchmark}). The real {@link LocalityProvider} (listeners,
  * engine, apps, flow reconciler, publisher) over MD-SAL's in-memory data broker, with {@value #NODES} nodes
  * connected; lports are written to the configuration datastore in one transaction and timed until every
- * locality event is out. Each lport is bound to one node's chassis, plugged there: local on that node and remote
- * on every other node (README, "Ports, locality and flows"), so {@code lports × nodes} classifications, each with
- * its flow and its event.
+ * locality event is out. The lports come in networks of {@value #PER_NETWORK}, each lport bound to and plugged on
+ * a distinct node of its network: local there, and remote on the other nodes of the network, which need it
+ * (README, "Ports, locality and flows"); every other node holds nothing of it. The live heap is measured after
+ * each run.
  * What would be the switches answer every flow RPC at once: only flowtun's own work is measured. Figures:
  * target/benchmarks/locality.json.
  */
 public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTest {
     private static final int NODES = Integer.getInteger("flowtun.bench.nodes", 1000);
-    private static final int NETWORKS = Math.max(1, NODES / 10);
+    private static final int PER_NETWORK = 10;
+    /** lports per run (multiples of {@value #PER_NETWORK}): 100,000 in 10,000 networks by default. */
     private static final List<Integer> RUNS = Arrays.stream(System.getProperty("flowtun.bench.lports",
-        "1000,2000").split(",")).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
+        "100000").split(",")).map(String::trim).map(Integer::valueOf).collect(Collectors.toList());
+    private static final int NETWORKS = RUNS.stream().mapToInt(Integer::intValue).sum() / PER_NETWORK;
 
     private LocalityFixture fixture;
     private final AtomicLong localCreated = new AtomicLong();
@@ -133,8 +136,9 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
         final Map<Integer, List<String>> byNode = new HashMap<>();
         final List<Lport> lports = new ArrayList<>(size);
         for (int i = offset; i < offset + size; i++) {
-            final int network = i % NETWORKS;
-            final int node = 1 + i % NODES;
+            final int network = i / PER_NETWORK;
+            // the network's lports on distinct nodes, NODES / PER_NETWORK apart
+            final int node = 1 + (network * 7 + i % PER_NETWORK * (NODES / PER_NETWORK)) % NODES;
             final String id = "lp-" + i;
             byNode.computeIfAbsent(node, k -> new ArrayList<>()).add(id);
             lports.add(new LportBuilder().setId(new ResourceId(id)).setNetwork(new ResourceId("net-" + network))
@@ -148,7 +152,7 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
         final long remoteBefore = remoteCreated.get();
         final long addsBefore = fixture.ofSwitches.flowAdds.get();
         final long expectedLocal = size;
-        final long expectedRemote = (long) size * (NODES - 1);
+        final long expectedRemote = (long) size * (PER_NETWORK - 1);
         final long start = System.nanoTime();
         final WriteTransaction tx = getDataBroker().newWriteOnlyTransaction();
         for (Lport lport : lports) {
@@ -168,11 +172,21 @@ public class LocalityThroughputBenchmark extends AbstractConcurrentDataBrokerTes
         row.put("commit_seconds", round((committed - start) / 1e9));
         row.put("all_events_seconds", round(seconds));
         row.put("lports_per_second", Math.round(size / seconds));
-        row.put("classifications", (long) size * NODES);
+        row.put("placements", expectedLocal + expectedRemote);
         row.put("events_per_second", Math.round((expectedLocal + expectedRemote) / seconds));
         row.put("flows_written", fixture.ofSwitches.flowAdds.get() - addsBefore);
+        row.put("live_heap_mb", liveHeapMegabytes());
         System.out.println("[benchmark] locality: " + row);
         return row;
+    }
+
+    /** The heap in use after full collections: the live objects (the in-memory datastore's included). */
+    private static long liveHeapMegabytes() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        final Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1024 / 1024;
     }
 
     private void count(final LocalityChange change) {

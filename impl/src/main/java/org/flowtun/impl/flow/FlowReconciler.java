@@ -62,6 +62,8 @@ public final class FlowReconciler<O extends FlowOwner> {
      * bundle goes alone, whatever its size (see {@code canSend}).
      */
     static final int MAX_IN_FLIGHT = 2000;
+    /** Bundles that may fail in a row with no error from the switch before its flows go one by one. */
+    static final int MAX_UNEXPLAINED_BUNDLE_FAILURES = 3;
     /**
      * From this many changes at once, a node's changes go to the switch as OpenFlow bundles: one commit instead
      * of a flow-mod each (Open vSwitch applies a bundle of many flows far faster). Fewer go flow by flow: a bundle is
@@ -140,6 +142,7 @@ public final class FlowReconciler<O extends FlowOwner> {
         }
         flows.reset(openflowNodeId);
         flows.flowByFlow = false;
+        flows.unexplainedBundleFailures = 0;
         LOG.info("{}: switch {} connected", node, openflowNodeId);
         flows.resync();
     }
@@ -276,6 +279,8 @@ public final class FlowReconciler<O extends FlowOwner> {
         private String openflowNodeId;
         /** Set when the switch refused a bundle: until it reconnects, one bad flow must not hold back the rest. */
         private boolean flowByFlow;
+        /** Bundles failed in a row without the switch saying why (see {@link #bundleRefused}). */
+        private int unexplainedBundleFailures;
         private boolean synced;
         private boolean retryScheduled;
         private boolean auditScheduled;
@@ -602,12 +607,25 @@ public final class FlowReconciler<O extends FlowOwner> {
                 this::bundleRefused));
         }
 
+        /**
+         * A bundle failed. Refused by the switch (an error names why): one bad flow must not hold back the rest, so
+         * flows go one by one until the switch reconnects. Failed with no error (OpenFlowPlugin timed it out under
+         * load, the connection dropped): the resync that follows every failure sends a bundle again, and only after
+         * {@link #MAX_UNEXPLAINED_BUNDLE_FAILURES} such failures in a row do the flows go one by one.
+         */
         private void bundleRefused(final Throwable error) {
-            if (!flowByFlow) {
-                flowByFlow = true;
-                LOG.warn("{}: {} refused a bundle ({}); sending its flows one by one until it reconnects", node,
-                    openflowNodeId, error.getMessage());
+            if (flowByFlow) {
+                return;
             }
+            if (!SwitchRejectedException.isRejection(error)
+                    && ++unexplainedBundleFailures < MAX_UNEXPLAINED_BUNDLE_FAILURES) {
+                LOG.info("{}: a bundle on {} failed with no error from the switch ({}); it is sent again as a "
+                    + "bundle", node, openflowNodeId, error.getMessage());
+                return;
+            }
+            flowByFlow = true;
+            LOG.warn("{}: {} refused a bundle ({}); sending its flows one by one until it reconnects", node,
+                openflowNodeId, error.getMessage());
         }
 
         private boolean isInstalled(final O owner) {
@@ -677,6 +695,9 @@ public final class FlowReconciler<O extends FlowOwner> {
         }
 
         private void succeeded(final Request request) {
+            if (request.bundle) {
+                unexplainedBundleFailures = 0;
+            }
             answered(request);
             if (request.onSuccess != null) {
                 request.onSuccess.run();

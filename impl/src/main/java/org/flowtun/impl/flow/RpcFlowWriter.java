@@ -264,7 +264,10 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
             final String what) {
         return Futures.transform(reply, result -> {
             if (!result.isSuccessful()) {
-                throw new IllegalStateException(what + " failed: " + result.getErrors());
+                if (result.getErrors().isEmpty()) {
+                    throw new IllegalStateException(what + " failed, with no error from the switch");
+                }
+                throw new SwitchRejectedException(what + " failed: " + result.getErrors());
             }
             return result;
         }, MoreExecutors.directExecutor());

@@ -234,6 +234,24 @@ public class FlowReconcilerTest {
     }
 
     @Test
+    public void aBundleThatFailsWithNoErrorFromTheSwitchIsSentAgainAsABundle() throws Exception {
+        connectEmpty();
+        ofSwitch.bundlesFailingSilently = 1;
+        final int count = FlowReconciler.BUNDLE_MIN * 2;
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
+            }
+            reconciler.flush();
+        });
+        awaitInstalled(count);
+        assertEquals("nothing flow by flow", List.of(), ofSwitch.added);
+        assertEquals(count, ofSwitch.flows.size());
+        assertEquals("the failed bundle, then the switch replaced in one", 2, ofSwitch.bundles);
+        assertEquals(1, ofSwitch.replacements);
+    }
+
+    @Test
     public void aBundleTheSwitchRefusesIsRetriedFlowByFlow() throws Exception {
         connectEmpty();
         ofSwitch.refuseBundles = true;
@@ -443,6 +461,8 @@ public class FlowReconcilerTest {
         final List<Runnable> held = new ArrayList<>();
         boolean holdReplies;
         boolean refuseBundles;
+        /** Bundles still to fail with no error from the switch (as OpenFlowPlugin times them out under load). */
+        int bundlesFailingSilently;
         int bundles;
         int replacements;
         int removed;
@@ -462,7 +482,11 @@ public class FlowReconcilerTest {
                 final Map<Long, Short> removes) {
             bundles++;
             if (refuseBundles) {
-                return Futures.immediateFailedFuture(new IllegalStateException("bundle refused"));
+                return Futures.immediateFailedFuture(new SwitchRejectedException("bundle refused"));
+            }
+            if (bundlesFailingSilently > 0) {
+                bundlesFailingSilently--;
+                return Futures.immediateFailedFuture(new IllegalStateException("commit failed: []"));
             }
             lastBundleAdds = adds.size();
             lastBundleRemoves = removes.size();
@@ -479,7 +503,7 @@ public class FlowReconcilerTest {
             bundles++;
             replacements++;
             if (refuseBundles) {
-                return Futures.immediateFailedFuture(new IllegalStateException("bundle refused"));
+                return Futures.immediateFailedFuture(new SwitchRejectedException("bundle refused"));
             }
             flows.keySet().removeIf(cookie -> (cookie & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE);
             keys.keySet().retainAll(flows.keySet());
