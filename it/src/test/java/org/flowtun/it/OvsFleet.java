@@ -166,7 +166,7 @@ final class OvsFleet implements AutoCloseable {
                     "--detach", "--log-file=" + nodeDir.resolve("ovs-vswitchd.log"),
                     "--unixctl=" + nodeDir.resolve("ovs-vswitchd.ctl")));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             fleet.close();
             throw e;
         }

@@ -10,7 +10,6 @@ package org.flowtun.it;
 import static org.flowtun.it.Figures.log;
 import static org.flowtun.it.Figures.percentile;
 import static org.flowtun.it.Figures.round;
-import static org.flowtun.it.Figures.run;
 import static org.flowtun.it.Figures.seconds;
 import static org.junit.Assert.assertEquals;
 
