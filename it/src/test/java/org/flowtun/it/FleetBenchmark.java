@@ -142,9 +142,11 @@ public class FleetBenchmark {
             return 0;
         }
         int count = 0;
-        for (var port : reply.json().get("flowtun-state:tunnel-ports").path("tunnel-port")) {
-            if (port.path("ofport").asLong() > 0) {
-                count++;
+        for (var node : reply.json().get("flowtun-state:tunnel-ports").path("node")) {
+            for (var port : node.path("tunnel-port")) {
+                if (port.path("ofport").asLong() > 0) {
+                    count++;
+                }
             }
         }
         return count;

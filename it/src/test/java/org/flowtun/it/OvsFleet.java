@@ -159,7 +159,7 @@ final class OvsFleet implements AutoCloseable {
                 node.vsctl("--no-wait", "init", "--", "set", "Open_vSwitch", ".",
                     "external_ids:system-id=" + node.systemId, "other_config:local_ip=" + node.localIp,
                     "--", "add-br", "br-int", "--", "set", "Bridge", "br-int", "fail_mode=secure",
-                    "protocols=OpenFlow13", "datapath_type=netdev",
+                    "protocols=OpenFlow13", "datapath_type=netdev", "other-config:disable-in-band=true",
                     String.format(Locale.ROOT, "other-config:datapath-id=%016x", 0xF1EE70000000L + i));
                 run(nodeDir, List.of("ovs-vswitchd", "--enable-dummy=override",
                     "unix:" + nodeDir.resolve("db.sock"), "--pidfile=" + nodeDir.resolve("ovs-vswitchd.pid"),
