@@ -8,7 +8,7 @@
 # Runs flowtun's benchmarks (not the tests): the locality service alone over the in-memory data broker, then the
 # real distribution with a real Open vSwitch node (scale, convergence, switch limit, cost, chassis IP change,
 # restart), then with a fleet of 100 real switches and 1,000 chassis (FleetBenchmark). Installs what it needs when missing (as root), like scripts/test-all.sh; ports 8181/6640/6653 must be
-# free. Figures and plots: target/benchmarks/ (*.json, *.csv, *.png). Takes about 10 minutes on 2 cores.
+# free. Figures and plots: target/benchmarks/ (*.json, *.csv, *.png). Takes about 13 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
