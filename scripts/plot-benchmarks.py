@@ -86,18 +86,23 @@ def bulk(directory, rows):
     save(fig, directory, "bulk-convergence.png")
 
 
-def single_port(directory, single):
-    latencies = sorted(single["latencies_ms"])
-    fig, ax = plt.subplots(figsize=(7, 4.2))
+def latency_cdf(ax, figures):
+    """The cumulative distribution of figures["latencies_ms"], with its p50, p95 and p99 marked."""
+    latencies = sorted(figures["latencies_ms"])
     ax.plot(latencies, [100.0 * (i + 1) / len(latencies) for i in range(len(latencies))])
     for p in ("p50", "p95", "p99"):
-        ax.axvline(single[p + "_ms"], linestyle="--", alpha=0.5)
-        ax.annotate("%s %.0f ms" % (p, single[p + "_ms"]), (single[p + "_ms"], 5), rotation=90, fontsize=8)
-    ax.set_xlabel("lport PUT to its flow in OVS (ms)")
+        ax.axvline(figures[p + "_ms"], linestyle="--", alpha=0.5)
+        ax.annotate("%s %.0f ms" % (p, figures[p + "_ms"]), (figures[p + "_ms"], 5), rotation=90, fontsize=8)
     ax.set_ylabel("% of ports")
+    ax.grid(True, alpha=0.3)
+
+
+def single_port(directory, single):
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    latency_cdf(ax, single)
+    ax.set_xlabel("lport PUT to its flow in OVS (ms)")
     ax.set_title("Single-port convergence, %d ports present (%d samples)"
                  % (single["ports_present"], single["samples"]))
-    ax.grid(True, alpha=0.3)
     save(fig, directory, "single-port-latency.png")
 
 
@@ -176,16 +181,9 @@ def fleet(directory, figures):
                                                            figures["chassis"]))
     for i, value in enumerate(values):
         flows.annotate("%.0f" % value, (i, value), ha="center", va="bottom", fontsize=8)
-    latencies = sorted(figures["single_port"]["latencies_ms"])
-    single.plot(latencies, [100.0 * (i + 1) / len(latencies) for i in range(len(latencies))])
-    for p in ("p50", "p95", "p99"):
-        value = figures["single_port"][p + "_ms"]
-        single.axvline(value, linestyle="--", alpha=0.5)
-        single.annotate("%s %.0f ms" % (p, value), (value, 5), rotation=90, fontsize=8)
+    latency_cdf(single, figures["single_port"])
     single.set_xlabel("lport PUT to its flow on every switch needing it (ms)")
-    single.set_ylabel("% of ports")
     single.set_title("Single port with the fleet connected")
-    single.grid(True, alpha=0.3)
     save(fig, directory, "fleet.png")
 
 

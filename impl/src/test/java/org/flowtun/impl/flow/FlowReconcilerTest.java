@@ -210,12 +210,7 @@ public class FlowReconcilerTest {
     public void manyChangesAtOnceGoAsBundlesOfBoundedSize() throws Exception {
         connectEmpty();
         final int count = FlowReconciler.BUNDLE_MAX + 500;
-        on(() -> {
-            for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
-            }
-            reconciler.flush();
-        });
+        wantEgressFlows(count);
         settle();
         assertEquals(2, ofSwitch.bundles);
         assertEquals(List.of(), ofSwitch.added);
@@ -238,12 +233,7 @@ public class FlowReconcilerTest {
         connectEmpty();
         ofSwitch.bundlesFailingSilently = 1;
         final int count = FlowReconciler.BUNDLE_MIN * 2;
-        on(() -> {
-            for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
-            }
-            reconciler.flush();
-        });
+        wantEgressFlows(count);
         awaitInstalled(count);
         assertEquals("nothing flow by flow", List.of(), ofSwitch.added);
         assertEquals(count, ofSwitch.flows.size());
@@ -256,12 +246,7 @@ public class FlowReconcilerTest {
         connectEmpty();
         ofSwitch.refuseBundles = true;
         final int count = FlowReconciler.BUNDLE_MIN * 2;
-        on(() -> {
-            for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
-            }
-            reconciler.flush();
-        });
+        wantEgressFlows(count);
         awaitInstalled(count);
         assertEquals(1, ofSwitch.bundles);
         assertEquals(count, ofSwitch.added.size());
@@ -336,12 +321,7 @@ public class FlowReconcilerTest {
     public void aRefreshSendsEveryWantedFlowAgainWithoutRemovingAny() throws Exception {
         connectEmpty();
         final int count = FlowReconciler.BUNDLE_MIN + 5;
-        on(() -> {
-            for (int i = 1; i <= count; i++) {
-                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
-            }
-            reconciler.flush();
-        });
+        wantEgressFlows(count);
         settle();
         installed.clear();
         ofSwitch.bundles = 0;
@@ -387,6 +367,16 @@ public class FlowReconcilerTest {
     }
 
     /** Connects the node's switch (an empty replacement) and forgets that bundle in the counts. */
+    /** Owners p1..p{@code count} each want one egress flow; flushed at once. */
+    private void wantEgressFlows(final int count) throws Exception {
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
+            }
+            reconciler.flush();
+        });
+    }
+
     private void connectEmpty() throws Exception {
         on(() -> reconciler.connected("n", "openflow:1"));
         settle();
