@@ -319,11 +319,11 @@ public class FleetBenchmark {
         figures.put("network_becoming_needed", row);
     }
 
-    /** Stops the controller; starts it; until every switch holds exactly what it held before. */
+    /** Stops the controller; starts it; until every switch holds exactly the flows and groups it held before. */
     private void restart() throws Exception {
         final Map<Integer, Set<String>> before = new HashMap<>();
         for (OvsFleet.Node node : fleet.nodes()) {
-            before.put(node.index, new HashSet<>(Overlay.withoutCookies(node.flows())));
+            before.put(node.index, flowsAndGroups(node));
         }
         karaf.stop();
         final long start = System.nanoTime();
@@ -334,7 +334,7 @@ public class FleetBenchmark {
             stale[0] = 0;
             missing[0] = 0;
             for (OvsFleet.Node node : fleet.nodes()) {
-                final Set<String> now = new HashSet<>(Overlay.withoutCookies(node.flows()));
+                final Set<String> now = flowsAndGroups(node);
                 final Set<String> wanted = before.get(node.index);
                 stale[0] += now.stream().filter(flow -> !wanted.contains(flow)).count();
                 missing[0] += wanted.stream().filter(flow -> !now.contains(flow)).count();
@@ -347,6 +347,13 @@ public class FleetBenchmark {
         row.put("stale", stale[0]);
         row.put("missing", missing[0]);
         log("restart", row);
+    }
+
+    /** The switch's flowtun flows, cookies aside, and its groups. */
+    private static Set<String> flowsAndGroups(final OvsFleet.Node node) throws IOException {
+        final Set<String> held = new HashSet<>(Overlay.withoutCookies(node.flows()));
+        held.addAll(node.groups());
+        return held;
     }
 
     /** When (System.nanoTime()) every switch held as many flowtun flows as its needed networks require. */
@@ -372,7 +379,7 @@ public class FleetBenchmark {
 
     /**
      * How many switches hold exactly the remote lports of their needed networks (the egress flows: each lport's
-     * key and its chassis' IP) and as many flowtun flows as those networks require.
+     * key and its chassis' IP), as many flowtun flows as those networks require, and a flood group for each.
      */
     private int exactSwitches(final Map<String, Long> keys) throws IOException {
         int exact = 0;
@@ -393,7 +400,9 @@ public class FleetBenchmark {
                     held.add(reg7.group(1) + "->" + ipv4(Long.parseLong(dst.group(1), 16)));
                 }
             }
-            if (held.equals(wanted) && node.flowtunFlowCount() == expectedFlows(node.index)) {
+            // one flood group per network with a local lport (every needed network, with no routers here)
+            final boolean groups = node.groups().size() == neededNetworks(node.index).size();
+            if (held.equals(wanted) && groups && node.flowtunFlowCount() == expectedFlows(node.index)) {
                 exact++;
             } else {
                 log("not exact", Map.of("switch", node.systemId, "missing", wanted.stream()

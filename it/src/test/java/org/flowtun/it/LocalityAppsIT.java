@@ -270,10 +270,10 @@ public class LocalityAppsIT extends FlowtunPaxExamTest {
         nodeB.addVmPort("b-" + network, "b-" + network);
     }
 
-    /** Waits until the node holds every one of {@code expected} (other flows aside). */
+    /** Waits until the node holds every one of {@code expected} (flows and groups; others aside). */
     private static void awaitFlowsInclude(final OvsNode node, final List<String> expected) throws Exception {
         Await.until(Overlay.TIMEOUT, () -> {
-            final List<String> have = Overlay.withoutCookies(node.flows());
+            final List<String> have = Overlay.flowsAndGroups(node);
             final List<String> missing = new ArrayList<>(expected);
             missing.removeAll(have);
             return missing.isEmpty() ? null : node.name() + " lacks " + missing + "\n  has " + have;

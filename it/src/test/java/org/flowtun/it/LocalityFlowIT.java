@@ -83,7 +83,7 @@ public class LocalityFlowIT extends FlowtunPaxExamTest {
             Overlay.awaitFlows(nodeA, flowsA);
             Overlay.awaitFlows(nodeB, flowsB);
         }
-        assertEquals(flowsA.size(), nodeA.flows().size());
+        assertEquals(flowsA.size(), Overlay.flowsAndGroups(nodeA).size());
     }
 
     @Test
@@ -204,8 +204,8 @@ public class LocalityFlowIT extends FlowtunPaxExamTest {
             final List<String> want = new ArrayList<>(expected);
             want.add("table=75,priority=5 actions=drop");
             want.sort(null);
-            return Overlay.withoutCookies(flows).equals(want) && flows.contains("cookie=0x1,table=75,priority=5 "
-                + "actions=drop") ? null : "flows " + flows;
+            return Overlay.flowsAndGroups(nodeA).equals(want) && flows.contains("cookie=0x1,table=75,priority=5 "
+                + "actions=drop") ? null : "flows " + flows + ", groups " + nodeA.groups();
         });
     }
 

@@ -10,6 +10,7 @@ package org.flowtun.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  */
 final class Overlay {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Buckets in one flood group (flowtun's L2App.MAX_BUCKETS). */
+    static final int MAX_BUCKETS = 200;
 
     private final Restconf restconf;
     private final List<String> lports = new ArrayList<>();
@@ -264,9 +267,10 @@ final class Overlay {
     /** Tables 55 and 100, a network's flooding on a node whose only local port is a trunk sub-port. */
     static List<String> floodTagged(final long networkKey, final long parentOfport, final int vlan) {
         final String match = "priority=50,metadata=" + hex(networkKey)
-            + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=" + pushVlan(vlan) + ",output:" + parentOfport
-            + ",pop_vlan";
-        return List.of("table=55," + match, "table=100," + match);
+            + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=";
+        return List.of("table=55," + match + "group:" + networkKey,
+            "table=100," + match + pushVlan(vlan) + ",output:" + parentOfport + ",pop_vlan",
+            "group_id=" + networkKey + ",type=all,bucket=actions=" + pushVlan(vlan) + ",output:" + parentOfport);
     }
 
     private static String pushVlan(final int vlan) {
@@ -282,31 +286,70 @@ final class Overlay {
     }
 
     /**
-     * Tables 55 and 100, a network's flooding on a node with local ports: to every local port, and (from a local
-     * port) through the tunnel port to every remote host of the network.
+     * Tables 55 and 100, a network's flooding on a node with local ports, and its flood group (the network's key):
+     * from a local port through the group, a bucket per local port and per remote host (through the tunnel port);
+     * from a tunnel to the local ports only. More buckets than {@value #MAX_BUCKETS} in all: the remote hosts go in
+     * groups chained from the network's, {@value #MAX_BUCKETS} each (ids {@code (i + 1) << 24 | key}).
      */
     static List<String> flood(final long networkKey, final List<Long> localOfports, final long tunnelId,
             final List<String> remoteHosts, final long tunnelOfport) {
         final String match = "priority=50,metadata=" + hex(networkKey)
             + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=";
-        final StringBuilder local = new StringBuilder();
-        localOfports.stream().sorted().forEach(port -> local.append(local.length() == 0 ? "" : ",")
-            .append("output:").append(port));
-        final StringBuilder tunnels = new StringBuilder();
-        if (!remoteHosts.isEmpty()) {
-            tunnels.append(",set_field:").append(hex(tunnelId)).append("->tun_id");
-            remoteHosts.stream().sorted((left, right) -> Long.compare(ipv4(left), ipv4(right))).forEach(host ->
-                tunnels.append(",load:").append(hex(ipv4(host))).append("->NXM_NX_TUN_IPV4_DST[],output:")
-                    .append(tunnelOfport));
+        final List<String> locals = localOfports.stream().sorted().map(port -> "output:" + port)
+            .collect(Collectors.toList());
+        final List<String> tunnelCopies = remoteHosts.stream()
+            .sorted((left, right) -> Long.compare(ipv4(left), ipv4(right)))
+            .map(host -> "set_field:" + hex(tunnelId) + "->tun_id,load:" + hex(ipv4(host))
+                + "->NXM_NX_TUN_IPV4_DST[],output:" + tunnelOfport)
+            .collect(Collectors.toList());
+        final List<String> result = new ArrayList<>(List.of("table=55," + match + "group:" + networkKey,
+            "table=100," + match + String.join(",", locals)));
+        final List<String> buckets = new ArrayList<>(locals);
+        if (locals.size() + tunnelCopies.size() <= MAX_BUCKETS) {
+            buckets.addAll(tunnelCopies);
+        } else {
+            for (int from = 0, index = 0; from < tunnelCopies.size(); from += MAX_BUCKETS, index++) {
+                final long subGroup = (index + 1L << 24) + networkKey;
+                result.add(group(subGroup, tunnelCopies.subList(from, Math.min(tunnelCopies.size(),
+                    from + MAX_BUCKETS))));
+                buckets.add("group:" + subGroup);
+            }
         }
-        return List.of("table=55," + match + local + tunnels, "table=100," + match + local);
+        result.add(group(networkKey, buckets));
+        return result;
     }
 
-    /** Waits until the node's flow table, cookies aside, is exactly {@code expected}; all of them flowtun's. */
+    private static String group(final long groupId, final List<String> buckets) {
+        final StringBuilder group = new StringBuilder("group_id=").append(groupId).append(",type=all");
+        buckets.forEach(bucket -> group.append(",bucket=actions=").append(bucket));
+        return group.toString();
+    }
+
+    /** The {@code group_id=} lines of {@code ovs-ofctl dump-groups}' output, sorted. */
+    static List<String> groupLines(final String dump) {
+        return dump.lines().map(String::trim).filter(line -> line.startsWith("group_id=")).sorted()
+            .collect(Collectors.toList());
+    }
+
+    /**
+     * What the node holds, as the tests compare it: its flows, cookies aside, and its groups ({@code group_id=}
+     * lines), sorted.
+     */
+    static List<String> flowsAndGroups(final OvsNode node) throws IOException {
+        final List<String> have = new ArrayList<>(withoutCookies(node.flows()));
+        have.addAll(node.groups());
+        have.sort(null);
+        return have;
+    }
+
+    /**
+     * Waits until the node's flow table, cookies aside, and its groups are exactly {@code expected} (flows and
+     * {@code group_id=} lines); all the flows flowtun's.
+     */
     static void awaitFlows(final OvsNode node, final Collection<String> expected) throws Exception {
         final List<String> want = expected.stream().sorted().collect(Collectors.toList());
         Await.until(TIMEOUT, () -> {
-            final List<String> have = withoutCookies(node.flows());
+            final List<String> have = flowsAndGroups(node);
             return have.equals(want) ? null : node.name() + " has " + have + "\n  instead of " + want;
         });
         for (String flow : node.rawFlows()) {

@@ -84,6 +84,11 @@ final class OvsFleet implements AutoCloseable {
             return flows;
         }
 
+        /** br-int's groups as {@code ovs-ofctl -O OpenFlow13 dump-groups} prints them. */
+        List<String> groups() throws IOException {
+            return Overlay.groupLines(ofctl("dump-groups"));
+        }
+
         /**
          * Plugs VMs into br-int in one transaction: an internal interface per lport, named after the lport, with
          * {@code external_ids:iface-id=<lport>} (as Nova plugs them).

@@ -176,6 +176,11 @@ final class OvsNode implements AutoCloseable {
         return flows;
     }
 
+    /** br-int's groups as {@code ovs-ofctl -O OpenFlow13 dump-groups} prints them, sorted. */
+    List<String> groups() throws IOException {
+        return Overlay.groupLines(ofctl("dump-groups"));
+    }
+
     /** br-int's flows as {@code ovs-ofctl -O OpenFlow13 dump-flows} prints them (counters and flags included). */
     List<String> rawFlows() throws IOException {
         final List<String> flows = new ArrayList<>();

@@ -119,7 +119,7 @@ public class SwitchFaultsIT {
                 report("a flowtun flow's actions changed by hand, until exact with flow-refresh-interval = 3 (ms)",
                     List.of(awaitExact(nodeA, expected, start)));
                 awaitPing(vmA, "10.10.8.2");
-                assertEquals(expected.on(nodeB), Overlay.withoutCookies(nodeB.flows()));
+                assertEquals(expected.on(nodeB), Overlay.flowsAndGroups(nodeB));
             } finally {
                 for (AutoCloseable resource : resources) {
                     resource.close();
@@ -166,12 +166,12 @@ public class SwitchFaultsIT {
     private static long awaitExact(final OvsNode node, final Expected expected, final long start) throws Exception {
         final List<String> want = expected.on(node);
         final long deadline = System.nanoTime() + REPAIR.toNanos();
-        List<String> have = Overlay.withoutCookies(node.flows());
+        List<String> have = Overlay.flowsAndGroups(node);
         while (!have.equals(want) && System.nanoTime() < deadline) {
             Thread.sleep(20);
-            have = Overlay.withoutCookies(node.flows());
+            have = Overlay.flowsAndGroups(node);
         }
-        assertEquals(node.name() + "'s flows", want, have);
+        assertEquals(node.name() + "'s flows and groups", want, have);
         final long millis = millisSince(start);
         Overlay.awaitFlows(node, want);
         return millis;

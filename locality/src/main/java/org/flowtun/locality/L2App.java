@@ -7,6 +7,7 @@
  */
 package org.flowtun.locality;
 
+import com.google.common.collect.Lists;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeSet;
 import org.flowtun.impl.flow.FlowAction;
 import org.flowtun.impl.flow.FlowApp;
 import org.flowtun.impl.flow.FlowSpec;
+import org.flowtun.impl.flow.GroupSpec;
 import org.flowtun.impl.flow.Pipeline;
 
 /**
@@ -25,8 +27,11 @@ import org.flowtun.impl.flow.Pipeline;
  * Pure.
  */
 public final class L2App {
-    /** More tunnel copies than this in one flood flow would not fit an OpenFlow message. */
-    static final int MAX_FLOOD_DESTINATIONS = 1000;
+    /**
+     * Buckets per flood group: a group mod must fit one OpenFlow message (64 KB, about 900 tunnel copies); more
+     * remote hosts go in groups chained from the network's group, this many each.
+     */
+    static final int MAX_BUCKETS = 200;
 
     private L2App() {
     }
@@ -151,22 +156,34 @@ public final class L2App {
         if (locals.isEmpty()) {
             return List.of();
         }
-        final FlowSpec.Builder fromLocal = FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
-            .matchMetadata(networkKey).matchMulticast();
+        final List<List<FlowAction>> buckets = new ArrayList<>();
         final FlowSpec.Builder fromTunnel = FlowSpec.builder(FlowApp.L2, Pipeline.INGRESS_DESTINATION_PORT_LOOKUP,
             Pipeline.FLOOD_PRIORITY).matchMetadata(networkKey).matchMulticast();
         for (Attachment local : new TreeSet<>(locals)) {
-            local.deliver(true).forEach(action -> {
-                fromLocal.apply(action);
-                fromTunnel.apply(action);
-            });
+            buckets.add(local.deliver(false));
+            local.deliver(true).forEach(fromTunnel::apply);
         }
-        if (tunnelOfport != null && !destinations.isEmpty()) {
-            fromLocal.apply(FlowAction.setTunnelId(tunnelId));
-            destinations.stream().limit(MAX_FLOOD_DESTINATIONS).forEach(destination -> fromLocal
-                .apply(FlowAction.setTunnelIpv4Dst(destination)).apply(FlowAction.output(tunnelOfport)));
+        final List<List<FlowAction>> tunnelCopies = new ArrayList<>();
+        if (tunnelOfport != null) {
+            for (Long destination : destinations) {
+                tunnelCopies.add(List.of(FlowAction.setTunnelId(tunnelId), FlowAction.setTunnelIpv4Dst(destination),
+                    FlowAction.output(tunnelOfport)));
+            }
         }
-        return List.of(fromLocal.build(), fromTunnel.build());
+        final List<GroupSpec> chained = new ArrayList<>();
+        if (buckets.size() + tunnelCopies.size() <= MAX_BUCKETS) {
+            buckets.addAll(tunnelCopies);
+        } else {
+            for (List<List<FlowAction>> part : Lists.partition(tunnelCopies, MAX_BUCKETS)) {
+                final GroupSpec sub = new GroupSpec(Pipeline.floodSubGroup(networkKey, chained.size()), part);
+                chained.add(sub);
+                buckets.add(List.of(FlowAction.group(sub.groupId())));
+            }
+        }
+        final FlowSpec fromLocal = FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
+            .matchMetadata(networkKey).matchMulticast()
+            .applyGroup(new GroupSpec(Pipeline.floodGroup(networkKey), buckets), chained).build();
+        return List.of(fromLocal, fromTunnel.build());
     }
 
     private static FlowSpec lookup(final short table, final long networkKey, final String mac, final long lportKey,

@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowSpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A network's own flows on a node, which exist while the network has a local port there: the tunnel ingress flow
@@ -50,8 +48,6 @@ final class NetworkFlooding {
             return Objects.hash(network, attachment);
         }
     }
-
-    private static final Logger LOG = LoggerFactory.getLogger(NetworkFlooding.class);
 
     private final LogicalModel model;
     private final Placer placer;
@@ -168,10 +164,6 @@ final class NetworkFlooding {
                     }
                 }
             }
-        }
-        if (destinations.size() > L2App.MAX_FLOOD_DESTINATIONS) {
-            LOG.warn("{}: network {} floods to the first {} of its {} remote hosts only", node.nodeId(), networkId,
-                L2App.MAX_FLOOD_DESTINATIONS, destinations.size());
         }
         flows.addAll(L2App.floodFlows(networkKey, network.segmentationId(), attachments, destinations,
             type == null ? null : node.tunnelPort(type)));

@@ -9,6 +9,7 @@ package org.flowtun.locality;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import org.flowtun.impl.flow.FlowSpec;
 import org.flowtun.impl.flow.FlowWriter;
 
 /**
- * Switches as tables of flows (by match: an OpenFlow add replaces the flow of the same match), taking every request
- * at once. What OpenFlowPlugin and Open vSwitch do with flows, for tests of the locality service without them.
+ * Switches as tables of flows (by match: an OpenFlow add replaces the flow of the same match), each flow with its
+ * groups, taking every request at once. What OpenFlowPlugin and Open vSwitch do with flows, for tests of the
+ * locality service without them.
  */
 final class FakeSwitches implements FlowWriter {
     private final Map<String, Map<Long, FlowSpec>> tables = new HashMap<>();
@@ -41,11 +43,24 @@ final class FakeSwitches implements FlowWriter {
     }
 
     @Override
+    public synchronized ListenableFuture<?> removeGroups(final String openflowNodeId, final List<Long> groupIds) {
+        removeGroupFlows(openflowNodeId, groupIds);
+        return Futures.immediateFuture(null);
+    }
+
+    @Override
     public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
-            final Map<Long, Short> removes) {
+            final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
         table(openflowNodeId).values().removeIf(flow -> removes.containsKey(flow.cookie()));
+        removeGroupFlows(openflowNodeId, groupRemovals);
         adds.forEach(flow -> install(openflowNodeId, flow));
         return Futures.immediateFuture(null);
+    }
+
+    /** A switch removes, with a group, the flows that send to it (a flow here carries its groups). */
+    private void removeGroupFlows(final String openflowNodeId, final Collection<Long> groupIds) {
+        table(openflowNodeId).values().removeIf(flow -> flow.groups().stream()
+            .anyMatch(group -> groupIds.contains(group.groupId())));
     }
 
     @Override

@@ -43,9 +43,10 @@ public class L2AppTest {
     @Test
     public void broadcastGoesToLocalPortsAndEveryRemoteHostButFromATunnelOnlyToLocalPorts() {
         assertEquals(List.of(
-            "table=55,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
-                + "output:8,set_field:0x64->tun_id,set_field:10.0.0.2->tun_dst,output:1,"
-                + "set_field:10.0.0.3->tun_dst,output:1",
+            "table=55,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=group:3 "
+                + "[group_id=3,type=all,bucket=actions=output:7,bucket=actions=output:8,"
+                + "bucket=actions=set_field:0x64->tun_id,set_field:10.0.0.2->tun_dst,output:1,"
+                + "bucket=actions=set_field:0x64->tun_id,set_field:10.0.0.3->tun_dst,output:1]",
             "table=100,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
                 + "output:8"),
             TunnelAppTest.texts(L2App.floodFlows(3, 100, List.of(L2App.Attachment.untagged(8),
@@ -55,9 +56,10 @@ public class L2AppTest {
     @Test
     public void floodingToATrunkSubPortPushesItsVlanAndPopsItAfterwards() {
         assertEquals(List.of(
-            "table=55,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
-                + "push_vlan:0x8100,set_field:4196->vlan_vid,output:5,pop_vlan,"
-                + "set_field:0x64->tun_id,set_field:10.0.0.2->tun_dst,output:1",
+            "table=55,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=group:3 "
+                + "[group_id=3,type=all,bucket=actions=output:7,"
+                + "bucket=actions=push_vlan:0x8100,set_field:4196->vlan_vid,output:5,"
+                + "bucket=actions=set_field:0x64->tun_id,set_field:10.0.0.2->tun_dst,output:1]",
             "table=100,priority=50,metadata=0x3,dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=output:7,"
                 + "push_vlan:0x8100,set_field:4196->vlan_vid,output:5,pop_vlan"),
             TunnelAppTest.texts(L2App.floodFlows(3, 100, List.of(L2App.Attachment.tagged(5, 100),
@@ -67,5 +69,27 @@ public class L2AppTest {
     @Test
     public void noLocalPortNoFlooding() {
         assertEquals(List.of(), L2App.floodFlows(3, 100, List.of(), List.of(0x0a000002L), 1L));
+    }
+
+    @Test
+    public void moreRemoteHostsThanOneGroupHoldsGoInGroupsChainedFromTheNetworksGroup() {
+        final List<Long> hosts = new java.util.ArrayList<>();
+        for (long host = 1; host <= L2App.MAX_BUCKETS * 2 + 1; host++) {
+            hosts.add(0x0a000000L + host);
+        }
+        final org.flowtun.impl.flow.FlowSpec flood = L2App.floodFlows(3, 100, List.of(L2App.Attachment.untagged(7)),
+            hosts, 1L).get(0);
+        final List<org.flowtun.impl.flow.GroupSpec> groups = flood.groups();
+        assertEquals("three chained groups, then the network's", 4, groups.size());
+        final org.flowtun.impl.flow.GroupSpec root = groups.get(3);
+        assertEquals(3, root.groupId());
+        assertEquals(List.of(List.of(org.flowtun.impl.flow.FlowAction.output(7)),
+            List.of(org.flowtun.impl.flow.FlowAction.group(groups.get(0).groupId())),
+            List.of(org.flowtun.impl.flow.FlowAction.group(groups.get(1).groupId())),
+            List.of(org.flowtun.impl.flow.FlowAction.group(groups.get(2).groupId()))), root.buckets());
+        assertEquals(List.of(L2App.MAX_BUCKETS, L2App.MAX_BUCKETS, 1), groups.subList(0, 3).stream()
+            .map(group -> group.buckets().size()).collect(java.util.stream.Collectors.toList()));
+        assertEquals("every host once", hosts.size(), groups.subList(0, 3).stream()
+            .mapToInt(group -> group.buckets().size()).sum());
     }
 }

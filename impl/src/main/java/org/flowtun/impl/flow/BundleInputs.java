@@ -8,10 +8,13 @@
 package org.flowtun.impl.flow;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInputBuilder;
@@ -21,9 +24,13 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.MessageBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddGroupCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveGroupCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.flow._case.AddFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.group._case.AddGroupCaseDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.group._case.RemoveGroupCaseDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleFlags;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
@@ -51,55 +58,90 @@ public final class BundleInputs {
     }
 
     /**
-     * The bundle's messages: the removals first, then the additions (an addition replaces a flow it matches). Each
-     * message is made when read, so that a bundle's messages are built chunk by chunk as they are sent instead of
-     * all at once (a whole switch's replacement can be tens of thousands).
+     * The bundle's messages: the flow removals first, then the group removals in the order given (each takes the
+     * flows sending to its group with it), then the additions (an addition replaces a flow it matches; a flow with
+     * groups is preceded by them, see {@link #additions}). Each message is made when read,
+     * so that a bundle's messages are built chunk by chunk as they are sent instead of all at once (a whole
+     * switch's replacement can be tens of thousands).
      */
     public static List<Message> messages(final String openflowNodeId, final List<FlowSpec> adds,
-            final Map<Long, Short> removes) {
-        final List<Map.Entry<Long, Short>> removals = List.copyOf(removes.entrySet());
-        return removalsThenAdditions(openflowNodeId, removals.size(), index -> OpenFlowInputs.removeFlow(
-            openflowNodeId, removals.get(index).getValue(), removals.get(index).getKey()), adds);
-    }
-
-    /** Every flowtun flow removed, then {@code flows} added; made when read, like {@link #messages}. */
-    public static List<Message> replacement(final String openflowNodeId, final List<FlowSpec> flows) {
-        final RemoveFlowInput removeAll = OpenFlowInputs.removeFlowtunFlows(openflowNodeId);
-        return removalsThenAdditions(openflowNodeId, 1, index -> removeAll, flows);
+            final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
+        final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
+        final List<Supplier<Message>> steps = new ArrayList<>(removes.size() + groupRemovals.size() + adds.size());
+        removes.forEach((cookie, table) -> steps.add(() -> flowRemoval(node,
+            OpenFlowInputs.removeFlow(openflowNodeId, table, cookie))));
+        groupRemovals.forEach(group -> steps.add(() -> groupRemoval(node,
+            OpenFlowInputs.removeGroup(openflowNodeId, group))));
+        additions(openflowNodeId, node, adds, true, steps);
+        return madeWhenRead(steps);
     }
 
     /**
-     * {@code removalCount} removals ({@code removal} makes the i-th), then one addition per flow of {@code adds}:
-     * each message is made when the list is read at its index.
+     * Every flowtun flow and every group removed (flowtun owns the bridge's groups), then {@code flows} added with
+     * their groups; made when read, like {@link #messages}.
      */
-    private static List<Message> removalsThenAdditions(final String openflowNodeId, final int removalCount,
-            final IntFunction<RemoveFlowInput> removal, final List<FlowSpec> adds) {
+    public static List<Message> replacement(final String openflowNodeId, final List<FlowSpec> flows) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
+        final List<Supplier<Message>> steps = new ArrayList<>(flows.size() + 2);
+        steps.add(() -> flowRemoval(node, OpenFlowInputs.removeFlowtunFlows(openflowNodeId)));
+        steps.add(() -> groupRemoval(node, OpenFlowInputs.removeGroup(openflowNodeId, OpenFlowInputs.ALL_GROUPS)));
+        additions(openflowNodeId, node, flows, false, steps);
+        return madeWhenRead(steps);
+    }
+
+    /**
+     * Each flow, after its groups. Groups that may be on the switch are removed first (the one the flow sends to
+     * before those chained from it, since a group cannot go while another sends to it; the switch removes the
+     * flows sending to a group with it), so that each is added afresh with exactly its buckets.
+     */
+    private static void additions(final String openflowNodeId, final NodeRef node, final List<FlowSpec> adds,
+            final boolean groupsMayExist, final List<Supplier<Message>> steps) {
+        for (FlowSpec flow : adds) {
+            final List<GroupSpec> groups = flow.groups();
+            if (groupsMayExist) {
+                for (int i = groups.size() - 1; i >= 0; i--) {
+                    final long groupId = groups.get(i).groupId();
+                    steps.add(() -> groupRemoval(node, OpenFlowInputs.removeGroup(openflowNodeId, groupId)));
+                }
+            }
+            for (GroupSpec group : groups) {
+                steps.add(() -> new MessageBuilder().setNode(node)
+                    .setBundleInnerMessage(new BundleAddGroupCaseBuilder().setAddGroupCaseData(
+                        new AddGroupCaseDataBuilder(OpenFlowInputs.addGroup(openflowNodeId, group)).build()).build())
+                    .build());
+            }
+            steps.add(() -> new MessageBuilder().setNode(node)
+                .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
+                    new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
+                .build());
+        }
+    }
+
+    private static List<Message> madeWhenRead(final List<Supplier<Message>> steps) {
         return new AbstractList<>() {
             @Override
             public Message get(final int index) {
-                return index < removalCount ? removal(node, removal.apply(index))
-                    : addition(openflowNodeId, node, adds.get(index - removalCount));
+                return steps.get(index).get();
             }
 
             @Override
             public int size() {
-                return removalCount + adds.size();
+                return steps.size();
             }
         };
     }
 
-    private static Message removal(final NodeRef node, final RemoveFlowInput removal) {
+    private static Message flowRemoval(final NodeRef node, final RemoveFlowInput removal) {
         return new MessageBuilder().setNode(node)
             .setBundleInnerMessage(new BundleRemoveFlowCaseBuilder().setRemoveFlowCaseData(
                 new RemoveFlowCaseDataBuilder(removal).build()).build())
             .build();
     }
 
-    private static Message addition(final String openflowNodeId, final NodeRef node, final FlowSpec flow) {
+    private static Message groupRemoval(final NodeRef node, final RemoveGroupInput removal) {
         return new MessageBuilder().setNode(node)
-            .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
-                new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
+            .setBundleInnerMessage(new BundleRemoveGroupCaseBuilder().setRemoveGroupCaseData(
+                new RemoveGroupCaseDataBuilder(removal).build()).build())
             .build();
     }
 

@@ -25,7 +25,8 @@ public final class FlowAction {
         POP_VLAN,
         SET_ETH_DST,
         SET_IPV4_DST,
-        OUTPUT
+        OUTPUT,
+        GROUP
     }
 
     /** The 802.1Q ethertype pushed with a VLAN tag. */
@@ -104,6 +105,11 @@ public final class FlowAction {
         return new FlowAction(Kind.OUTPUT, port);
     }
 
+    /** Sends the packet to an OpenFlow group (see {@link GroupSpec}). */
+    public static FlowAction group(final long groupId) {
+        return new FlowAction(Kind.GROUP, groupId);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -145,6 +151,8 @@ public final class FlowAction {
                 return "set_field:" + Ipv4.toText(value) + "->ip_dst";
             case OUTPUT:
                 return "output:" + value;
+            case GROUP:
+                return "group:" + value;
             default:
                 throw new IllegalStateException(kind.name());
         }

@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,6 +191,12 @@ public final class FlowReconciler<O extends FlowOwner> {
         nodes.values().forEach(NodeFlows::flush);
     }
 
+    /** The ids of the flow's groups, the one it sends to first (the order to remove them in); null if none. */
+    private static List<Long> groupIds(final FlowSpec flow) {
+        return flow.groups().isEmpty() ? null
+            : Lists.reverse(flow.groups()).stream().map(GroupSpec::groupId).collect(Collectors.toList());
+    }
+
     /** {@code keys} without {@code key}; null (no entry) when nothing is left. */
     private static Set<Long> without(final Set<Long> keys, final Long key) {
         if (!keys.contains(key)) {
@@ -222,6 +229,8 @@ public final class FlowReconciler<O extends FlowOwner> {
         /** Cookie and table of the flow on the switch (when not {@link SwitchState#ABSENT}). */
         long installedCookie;
         short installedTable;
+        /** The groups of the flow on the switch, the one it sends to first (the order to remove them in); or null. */
+        List<Long> installedGroups;
 
         boolean isOnSwitch() {
             return state != SwitchState.ABSENT;
@@ -230,6 +239,7 @@ public final class FlowReconciler<O extends FlowOwner> {
         void installing(final FlowSpec flow, final SwitchState newState) {
             state = newState;
             installedCookie = flow.cookie();
+            installedGroups = groupIds(flow);
             installedTable = flow.table();
         }
 
@@ -439,7 +449,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             }
             final Map<Long, Short> stale = new HashMap<>(onSwitch);
             stale.keySet().removeAll(wanted);
-            write(List.of(), List.of(), stale);
+            write(List.of(), List.of(), stale, List.of());
             synced = true;
             final int missing = desiredCount - kept;
             ownersToCheck.addAll(keysOfOwner.keySet());
@@ -527,8 +537,8 @@ public final class FlowReconciler<O extends FlowOwner> {
             }
             for (List<FlowSpec> part : Lists.partition(wanted, BUNDLE_MAX)) {
                 final List<FlowSpec> adds = List.copyOf(part);
-                send(new Request(() -> writer.bundle(ofNode, adds, Map.of()), "refresh bundle", adds.size(), true,
-                    null, this::bundleRefused));
+                send(new Request(() -> writer.bundle(ofNode, adds, Map.of(), List.of()), "refresh bundle",
+                    adds.size(), true, null, this::bundleRefused));
             }
         }
 
@@ -537,6 +547,7 @@ public final class FlowReconciler<O extends FlowOwner> {
                 final List<Long> addKeys = new ArrayList<>();
                 final List<FlowSpec> adds = new ArrayList<>();
                 final Map<Long, Short> removes = new HashMap<>();
+                final List<Long> groupRemovals = new ArrayList<>();
                 for (Long key : dirty) {
                     final Slot<O> slot = slots.get(key);
                     if (slot == null) {
@@ -545,18 +556,26 @@ public final class FlowReconciler<O extends FlowOwner> {
                     }
                     final FlowSpec want = slot.desired;
                     if (want != null && (!slot.isOnSwitch() || slot.installedCookie != want.cookie())) {
+                        if (slot.isOnSwitch() && slot.installedGroups != null
+                                && !slot.installedGroups.equals(groupIds(want))) {
+                            // other groups than before: the old ones go first (the new ones replace their own)
+                            groupRemovals.addAll(slot.installedGroups);
+                        }
                         slot.installing(want, SwitchState.SENT);
                         addKeys.add(key);
                         adds.add(want);
                     } else if (want == null) {
-                        if (slot.isOnSwitch()) {
+                        if (slot.isOnSwitch() && slot.installedGroups != null) {
+                            // its groups go, and take the flow with them
+                            groupRemovals.addAll(slot.installedGroups);
+                        } else if (slot.isOnSwitch()) {
                             removes.put(slot.installedCookie, slot.installedTable);
                         }
                         slots.remove(key);
                     }
                 }
                 dirty.clear();
-                write(addKeys, adds, removes);
+                write(addKeys, adds, removes, groupRemovals);
             }
             for (O owner : ownersToCheck) {
                 if (isInstalled(owner)) {
@@ -567,11 +586,16 @@ public final class FlowReconciler<O extends FlowOwner> {
         }
 
         /** Sends removals and additions ({@code adds.get(i)} is the flow of {@code addKeys.get(i)}). */
-        private void write(final List<Long> addKeys, final List<FlowSpec> adds, final Map<Long, Short> removes) {
+        private void write(final List<Long> addKeys, final List<FlowSpec> adds, final Map<Long, Short> removes,
+                final List<Long> groupRemovals) {
             final String ofNode = openflowNodeId;
-            if (flowByFlow || adds.size() + removes.size() < BUNDLE_MIN) {
+            if (flowByFlow || adds.size() + removes.size() + groupRemovals.size() < BUNDLE_MIN) {
                 removes.forEach((cookie, table) -> send(new Request(() -> writer.remove(ofNode, table, cookie),
                     "remove", 1, false, null, null)));
+                if (!groupRemovals.isEmpty()) {
+                    send(new Request(() -> writer.removeGroups(ofNode, groupRemovals), "remove groups", 1, false, null,
+                        null));
+                }
                 for (int i = 0; i < adds.size(); i++) {
                     final Long key = addKeys.get(i);
                     final FlowSpec flow = adds.get(i);
@@ -584,27 +608,31 @@ public final class FlowReconciler<O extends FlowOwner> {
             for (Map.Entry<Long, Short> entry : removes.entrySet()) {
                 bundleRemoves.put(entry.getKey(), entry.getValue());
                 if (bundleRemoves.size() == BUNDLE_MAX) {
-                    sendBundle(List.of(), List.of(), Map.copyOf(bundleRemoves));
+                    sendBundle(List.of(), List.of(), Map.copyOf(bundleRemoves), List.of());
                     bundleRemoves.clear();
                 }
             }
+            // group removals go with the first bundle (few: one per network leaving the node)
+            List<Long> bundleGroupRemovals = List.copyOf(groupRemovals);
             int from = 0;
-            while (from < adds.size() || !bundleRemoves.isEmpty()) {
+            while (from < adds.size() || !bundleRemoves.isEmpty() || !bundleGroupRemovals.isEmpty()) {
                 final int to = Math.min(adds.size(), from + BUNDLE_MAX - bundleRemoves.size());
-                sendBundle(addKeys.subList(from, to), adds.subList(from, to), Map.copyOf(bundleRemoves));
+                sendBundle(addKeys.subList(from, to), adds.subList(from, to), Map.copyOf(bundleRemoves),
+                    bundleGroupRemovals);
                 bundleRemoves.clear();
+                bundleGroupRemovals = List.of();
                 from = to;
             }
         }
 
         private void sendBundle(final List<Long> addKeys, final List<FlowSpec> adds,
-                final Map<Long, Short> removes) {
+                final Map<Long, Short> removes, final List<Long> groupRemovals) {
             final String ofNode = openflowNodeId;
             final List<FlowSpec> bundleAdds = List.copyOf(adds);
             final List<Long> bundleKeys = List.copyOf(addKeys);
-            send(new Request(() -> writer.bundle(ofNode, bundleAdds, removes), "bundle",
-                bundleAdds.size() + removes.size(), true, () -> addedAll(bundleKeys, bundleAdds),
-                this::bundleRefused));
+            send(new Request(() -> writer.bundle(ofNode, bundleAdds, removes, groupRemovals), "bundle",
+                bundleAdds.size() + removes.size() + groupRemovals.size(), true,
+                () -> addedAll(bundleKeys, bundleAdds), this::bundleRefused));
         }
 
         /**

@@ -7,6 +7,7 @@
  */
 package org.flowtun.impl.flow;
 
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hashing;
@@ -41,6 +42,11 @@ public final class FlowSpec {
     private final long[] actions;
     private final Long writeMetadata;
     private final Short gotoTable;
+    /**
+     * The groups written, changed and removed with this flow: the one its actions send to, last, and before it
+     * those that group's buckets send to; empty when it has none.
+     */
+    private final List<GroupSpec> groups;
     /** A 64-bit hash of table, priority and match, not their text (see {@link #key()}). */
     private final Long key;
     /** The app's bits and a hash of the full text, which is not kept. */
@@ -61,6 +67,7 @@ public final class FlowSpec {
         actions = builder.actions.stream().mapToLong(FlowAction::packed).toArray();
         writeMetadata = builder.writeMetadata;
         gotoTable = builder.gotoTable;
+        groups = builder.groups;
 
         final String match = matchText();
         key = Hashing.murmur3_128().hashString(match, StandardCharsets.UTF_8).asLong();
@@ -105,8 +112,9 @@ public final class FlowSpec {
         return match.length() == 0 ? "" : match.substring(1);
     }
 
+    /** The flow's text, and its group's when it has one: the cookie changes when either does. */
     private String text(final String match, final List<FlowAction> applied) {
-        return match + " actions=" + instructions(applied);
+        return match + " actions=" + instructions(applied) + (groups.isEmpty() ? "" : " " + groups);
     }
 
     /** The instructions as ovs-ofctl shows them after {@code actions=}. */
@@ -197,6 +205,14 @@ public final class FlowSpec {
     }
 
     /**
+     * The groups that go with this flow, in the order they are written: those chained from the flow's group, then
+     * the group its actions send to; empty when it sends to none.
+     */
+    public List<GroupSpec> groups() {
+        return groups;
+    }
+
+    /**
      * Table, priority and match, as a 64-bit hash: two flows with the same key cannot both be on a switch. A hash,
      * like the cookie, so that a node's reconciler keeps a number per flow instead of the match's text; a
      * collision among a node's flows is vanishingly unlikely with 64 bits.
@@ -225,7 +241,8 @@ public final class FlowSpec {
             && Objects.equals(tunnelId, other.tunnelId) && Objects.equals(reg7, other.reg7)
             && Objects.equals(metadata, other.metadata) && Objects.equals(ethDst, other.ethDst)
             && Objects.equals(ethDstMask, other.ethDstMask) && Arrays.equals(actions, other.actions)
-            && Objects.equals(writeMetadata, other.writeMetadata) && Objects.equals(gotoTable, other.gotoTable);
+            && Objects.equals(writeMetadata, other.writeMetadata) && Objects.equals(gotoTable, other.gotoTable)
+            && groups.equals(other.groups);
     }
 
     @Override
@@ -233,7 +250,10 @@ public final class FlowSpec {
         return Long.hashCode(cookie);
     }
 
-    /** The flow as {@code ovs-ofctl -O OpenFlow13 dump-flows} would show it (without counters and cookie). */
+    /**
+     * The flow as {@code ovs-ofctl -O OpenFlow13 dump-flows} would show it (without counters and cookie), followed
+     * by its group as {@code dump-groups} would show it, if it has one.
+     */
     @Override
     public String toString() {
         return text(matchText(), actions());
@@ -254,6 +274,7 @@ public final class FlowSpec {
         private final List<FlowAction> actions = new ArrayList<>();
         private Long writeMetadata;
         private Short gotoTable;
+        private List<GroupSpec> groups = List.of();
 
         private Builder(final FlowApp app, final short table, final int priority) {
             this.app = app;
@@ -318,6 +339,18 @@ public final class FlowSpec {
         public Builder gotoTable(final short nextTable) {
             this.gotoTable = nextTable;
             return this;
+        }
+
+        /**
+         * Sends the packet to {@code group}, written with the flow, as are the groups {@code chained} that its buckets
+         * send to (OpenFlow limits one group to what one 64 KB message holds).
+         */
+        public Builder applyGroup(final GroupSpec group, final List<GroupSpec> chained) {
+            checkState(groups.isEmpty(), "a flow sends to one group");
+            final List<GroupSpec> all = new ArrayList<>(chained);
+            all.add(group);
+            groups = List.copyOf(all);
+            return apply(FlowAction.group(group.groupId()));
         }
 
         public FlowSpec build() {

@@ -13,10 +13,12 @@ import java.util.List;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopVlanActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushVlanActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.group.action._case.GroupActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.vlan.action._case.PopVlanActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.push.vlan.action._case.PushVlanActionBuilder;
@@ -40,6 +42,16 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instru
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.write.metadata._case.WriteMetadataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.Instruction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.BucketId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.BucketsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.Bucket;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.BucketBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
@@ -63,9 +75,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.ge
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.general.rev140714.general.extension.list.grouping.ExtensionList;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.general.rev140714.general.extension.list.grouping.ExtensionListBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.add.flow.input.instructions.instruction.instruction.apply.actions._case.apply.actions.action.action.NxActionRegLoadRpcAddFlowApplyActionsCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.add.group.input.buckets.bucket.action.action.NxActionRegLoadRpcAddGroupCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.dst.choice.grouping.DstChoice;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.dst.choice.grouping.dst.choice.DstNxRegCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.dst.choice.grouping.dst.choice.DstNxTunIpv4DstCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.nx.action.reg.load.grouping.NxRegLoad;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.nx.action.reg.load.grouping.NxRegLoadBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.action.rev140714.nx.action.reg.load.grouping.nx.reg.load.DstBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.nicira.match.rev140714.NxAugMatchRpcAddFlowBuilder;
@@ -85,6 +99,8 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 public final class OpenFlowInputs {
     private static final Uint64 ALL_BITS = Uint64.MAX_VALUE;
     private static final Uint64 COOKIE_MASK = Uint64.fromLongBits(-1L);
+    /** OpenFlow's OFPG_ALL: a group removal of every group. */
+    public static final long ALL_GROUPS = 0xfffffffcL;
     /** OpenFlow's OFPTT_ALL: a flow removal in every table. */
     private static final short ALL_TABLES = 0xff;
     private static final long IPV4_ETHERTYPE = 0x0800;
@@ -116,6 +132,34 @@ public final class OpenFlowInputs {
             .setStrict(false)
             .setMatch(match(openflowNodeId, spec))
             .setInstructions(new InstructionsBuilder().setInstruction(instructions(openflowNodeId, spec)).build())
+            .build();
+    }
+
+    /** The group of type all, a bucket per action list (the switch deletes a flow that sends to a group it deletes). */
+    public static AddGroupInput addGroup(final String openflowNodeId, final GroupSpec group) {
+        final List<Bucket> buckets = new ArrayList<>();
+        for (List<FlowAction> bucketActions : group.buckets()) {
+            final List<Action> actions = new ArrayList<>();
+            for (FlowAction action : bucketActions) {
+                actions.add(action(openflowNodeId, action, actions.size(), true));
+            }
+            buckets.add(new BucketBuilder().setBucketId(new BucketId(Uint32.valueOf(buckets.size())))
+                .setAction(actions).build());
+        }
+        return new AddGroupInputBuilder()
+            .setNode(nodeRef(openflowNodeId))
+            .setGroupId(new GroupId(Uint32.valueOf(group.groupId())))
+            .setGroupType(GroupTypes.GroupAll)
+            .setBuckets(new BucketsBuilder().setBucket(buckets).build())
+            .build();
+    }
+
+    /** Removes the group {@code groupId} ({@link #ALL_GROUPS}: every group), and the flows that send to it. */
+    public static RemoveGroupInput removeGroup(final String openflowNodeId, final long groupId) {
+        return new RemoveGroupInputBuilder()
+            .setNode(nodeRef(openflowNodeId))
+            .setGroupId(new GroupId(Uint32.valueOf(groupId)))
+            .setGroupType(GroupTypes.GroupAll)
             .build();
     }
 
@@ -192,7 +236,7 @@ public final class OpenFlowInputs {
         if (!spec.actions().isEmpty()) {
             final List<Action> actions = new ArrayList<>();
             for (FlowAction action : spec.actions()) {
-                actions.add(action(openflowNodeId, action, actions.size()));
+                actions.add(action(openflowNodeId, action, actions.size(), false));
             }
             instructions.add(instruction(instructions.size(), new ApplyActionsCaseBuilder()
                 .setApplyActions(new ApplyActionsBuilder().setAction(actions).build()).build()));
@@ -214,18 +258,20 @@ public final class OpenFlowInputs {
         return new InstructionBuilder().setOrder(order).setInstruction(body).build();
     }
 
-    private static Action action(final String openflowNodeId, final FlowAction action, final int order) {
+    /** An action of a flow, or ({@code inGroup}) of a group's bucket, where Nicira's actions have their own type. */
+    private static Action action(final String openflowNodeId, final FlowAction action, final int order,
+            final boolean inGroup) {
         final ActionBuilder builder = new ActionBuilder().setOrder(order);
         switch (action.kind()) {
             case LOAD_REG6:
                 return builder.setAction(regLoad(new DstNxRegCaseBuilder().setNxReg(NxmNxReg6.class).build(),
-                    action.value())).build();
+                    action.value(), inGroup)).build();
             case LOAD_REG7:
                 return builder.setAction(regLoad(new DstNxRegCaseBuilder().setNxReg(NxmNxReg7.class).build(),
-                    action.value())).build();
+                    action.value(), inGroup)).build();
             case SET_TUNNEL_IPV4_DST:
                 return builder.setAction(regLoad(new DstNxTunIpv4DstCaseBuilder().setNxTunIpv4Dst(Empty.getInstance())
-                    .build(), action.value())).build();
+                    .build(), action.value(), inGroup)).build();
             case SET_TUNNEL_ID:
                 return builder.setAction(new SetFieldCaseBuilder().setSetField(new SetFieldBuilder()
                     .setTunnel(new TunnelBuilder().setTunnelId(Uint64.valueOf(action.value())).build()).build())
@@ -252,6 +298,9 @@ public final class OpenFlowInputs {
                 return builder.setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
                     .setOutputNodeConnector(new Uri(openflowNodeId + ":" + action.value()))
                     .setMaxLength(Uint16.ZERO).build()).build()).build();
+            case GROUP:
+                return builder.setAction(new GroupActionCaseBuilder().setGroupAction(new GroupActionBuilder()
+                    .setGroupId(Uint32.valueOf(action.value())).build()).build()).build();
             default:
                 throw new IllegalArgumentException("unknown action " + action);
         }
@@ -264,10 +313,12 @@ public final class OpenFlowInputs {
     }
 
     private static org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.Action regLoad(
-            final DstChoice destination, final long value) {
-        return new NxActionRegLoadRpcAddFlowApplyActionsCaseBuilder().setNxRegLoad(new NxRegLoadBuilder()
+            final DstChoice destination, final long value, final boolean inGroup) {
+        final NxRegLoad load = new NxRegLoadBuilder()
             .setDst(new DstBuilder().setDstChoice(destination).setStart(Uint16.ZERO).setEnd(Uint16.valueOf(31))
                 .build())
-            .setValue(BigInteger.valueOf(value)).build()).build();
+            .setValue(BigInteger.valueOf(value)).build();
+        return inGroup ? new NxActionRegLoadRpcAddGroupCaseBuilder().setNxRegLoad(load).build()
+            : new NxActionRegLoadRpcAddFlowApplyActionsCaseBuilder().setNxRegLoad(load).build();
     }
 }

@@ -22,6 +22,9 @@ public final class Pipeline {
     public static final int PORT_PRIORITY = 100;
     /** A trunk sub-port's classification: its parent's port and its VLAN (above the parent's untagged flow). */
     public static final int TAGGED_PORT_PRIORITY = 110;
+    /** Group ids below this are a network's flood group (its key); above, the groups chained from it. */
+    private static final long FLOOD_SUB_GROUP_STEP = 1L << 24;
+
     /** A network's broadcast / multicast flooding. */
     public static final int FLOOD_PRIORITY = 50;
 
@@ -40,5 +43,18 @@ public final class Pipeline {
     /** Whether a flow with this cookie is flowtun's. */
     public static boolean isFlowtunCookie(final long cookie) {
         return (cookie & FLOWTUN_COOKIE_MASK) == FLOWTUN_COOKIE;
+    }
+
+    /** The group a network floods to on a node: its key. */
+    public static long floodGroup(final long networkKey) {
+        return networkKey;
+    }
+
+    /**
+     * The {@code index}-th group chained from a network's flood group when its remote hosts do not fit one group
+     * (the network's key in the low 24 bits, {@code index + 1} above).
+     */
+    public static long floodSubGroup(final long networkKey, final int index) {
+        return (index + 1) * FLOOD_SUB_GROUP_STEP + networkKey;
     }
 }

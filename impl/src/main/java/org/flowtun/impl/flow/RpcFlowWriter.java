@@ -16,6 +16,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,20 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
         this.flowStatistics = requireNonNull(flowStatistics);
     }
 
+    /** A flow with groups goes in a bundle of its own: its groups first, removed and added again, then itself. */
     @Override
     public ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
+        if (!flow.groups().isEmpty()) {
+            return sendBundle(openflowNodeId, flow.groups().size() + " groups and their flow",
+                () -> BundleInputs.messages(openflowNodeId, List.of(flow), Map.of(), List.of()));
+        }
         return successful(flows.addFlow(OpenFlowInputs.addFlow(openflowNodeId, flow)), "add " + flow);
+    }
+
+    @Override
+    public ListenableFuture<?> removeGroups(final String openflowNodeId, final List<Long> groupIds) {
+        return sendBundle(openflowNodeId, "removing groups " + groupIds,
+            () -> BundleInputs.messages(openflowNodeId, List.of(), Map.of(), groupIds));
     }
 
     @Override
@@ -93,9 +105,10 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
     /** Sent from the bundle thread, so that the caller goes on while OpenFlowPlugin converts the messages. */
     @Override
     public ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
-            final Map<Long, Short> removes) {
-        return sendBundle(openflowNodeId, adds.size() + " adds, " + removes.size() + " removes",
-            () -> BundleInputs.messages(openflowNodeId, adds, removes));
+            final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
+        return sendBundle(openflowNodeId, adds.size() + " adds, " + removes.size() + " removes"
+            + (groupRemovals.isEmpty() ? "" : ", " + groupRemovals.size() + " group removals"),
+            () -> BundleInputs.messages(openflowNodeId, adds, removes, groupRemovals));
     }
 
     @Override

@@ -13,6 +13,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,31 @@ public class FlowReconcilerTest {
         settle();
         assertEquals(4, ofSwitch.bundles);
         assertEquals(Map.of(), ofSwitch.flowsByKey());
+    }
+
+    @Test
+    public void aFlowWithGroupsLeavesWithThemTheGroupItSendsToFirst() throws Exception {
+        connectEmpty();
+        final GroupSpec chained = new GroupSpec(Pipeline.floodSubGroup(7, 0), List.of(List.of(
+            FlowAction.setTunnelIpv4Dst(10), FlowAction.output(1))));
+        final GroupSpec group = new GroupSpec(Pipeline.floodGroup(7), List.of(List.of(FlowAction.output(3)),
+            List.of(FlowAction.group(chained.groupId()))));
+        final FlowSpec flood = FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
+            .matchMetadata(7).matchMulticast().applyGroup(group, List.of(chained)).build();
+        assertEquals("written after the groups it needs", List.of(chained, group), flood.groups());
+        on(() -> {
+            reconciler.setFlows("n", owner("net"), List.of(flood));
+            reconciler.flush();
+        });
+        awaitInstalled(1);
+        on(() -> {
+            reconciler.setFlows("n", owner("net"), List.of());
+            reconciler.flush();
+        });
+        settle();
+        assertEquals("the group the flow sends to goes first, and takes the flow with it",
+            List.of(group.groupId(), chained.groupId()), ofSwitch.removedGroups);
+        assertEquals("no flow removal of its own", 0, ofSwitch.removed);
     }
 
     @Test
@@ -451,6 +477,7 @@ public class FlowReconcilerTest {
         final List<Runnable> held = new ArrayList<>();
         boolean holdReplies;
         boolean refuseBundles;
+        final List<Long> removedGroups = new ArrayList<>();
         /** Bundles still to fail with no error from the switch (as OpenFlowPlugin times them out under load). */
         int bundlesFailingSilently;
         int bundles;
@@ -468,8 +495,14 @@ public class FlowReconcilerTest {
         }
 
         @Override
+        public synchronized ListenableFuture<?> removeGroups(final String openflowNodeId, final List<Long> groups) {
+            removedGroups.addAll(groups);
+            return reply();
+        }
+
+        @Override
         public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
-                final Map<Long, Short> removes) {
+                final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
             bundles++;
             if (refuseBundles) {
                 return Futures.immediateFailedFuture(new SwitchRejectedException("bundle refused"));
@@ -480,6 +513,7 @@ public class FlowReconcilerTest {
             }
             lastBundleAdds = adds.size();
             lastBundleRemoves = removes.size();
+            removedGroups.addAll(groupRemovals);
             removes.keySet().forEach(cookie -> {
                 flows.remove(cookie);
                 keys.remove(cookie);
