@@ -289,7 +289,7 @@ final class Overlay {
      * Tables 55 and 100, a network's flooding on a node with local ports, and its flood group (the network's key):
      * from a local port through the group, a bucket per local port and per remote host (through the tunnel port);
      * from a tunnel to the local ports only. More buckets than {@value #MAX_BUCKETS} in all: the remote hosts go in
-     * groups chained from the network's, {@value #MAX_BUCKETS} each (ids {@code (i + 1) << 24 | key}).
+     * groups chained from the network's (ids {@code (i + 1) << 24 | key}), by a hash of their address.
      */
     static List<String> flood(final long networkKey, final List<Long> localOfports, final long tunnelId,
             final List<String> remoteHosts, final long tunnelOfport) {
@@ -297,9 +297,9 @@ final class Overlay {
             + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=";
         final List<String> locals = localOfports.stream().sorted().map(port -> "output:" + port)
             .collect(Collectors.toList());
-        final List<String> tunnelCopies = remoteHosts.stream()
-            .sorted((left, right) -> Long.compare(ipv4(left), ipv4(right)))
-            .map(host -> "set_field:" + hex(tunnelId) + "->tun_id,load:" + hex(ipv4(host))
+        final List<Long> hosts = remoteHosts.stream().map(Overlay::ipv4).sorted().collect(Collectors.toList());
+        final List<String> tunnelCopies = hosts.stream()
+            .map(host -> "set_field:" + hex(tunnelId) + "->tun_id,load:" + hex(host)
                 + "->NXM_NX_TUN_IPV4_DST[],output:" + tunnelOfport)
             .collect(Collectors.toList());
         final List<String> result = new ArrayList<>(List.of("table=55," + match + "group:" + networkKey,
@@ -308,10 +308,19 @@ final class Overlay {
         if (locals.size() + tunnelCopies.size() <= MAX_BUCKETS) {
             buckets.addAll(tunnelCopies);
         } else {
-            for (int from = 0, index = 0; from < tunnelCopies.size(); from += MAX_BUCKETS, index++) {
+            // each host in the chained group of its address' hash, the groups half full on average
+            final int count = Math.min(255, (tunnelCopies.size() * 2 + MAX_BUCKETS - 1) / MAX_BUCKETS);
+            final List<List<String>> parts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                parts.add(new ArrayList<>());
+            }
+            for (int i = 0; i < hosts.size(); i++) {
+                parts.get(Math.floorMod(Long.hashCode(hosts.get(i) * 0x9E3779B97F4A7C15L), count))
+                    .add(tunnelCopies.get(i));
+            }
+            for (int index = 0; index < count; index++) {
                 final long subGroup = (index + 1L << 24) + networkKey;
-                result.add(group(subGroup, tunnelCopies.subList(from, Math.min(tunnelCopies.size(),
-                    from + MAX_BUCKETS))));
+                result.add(group(subGroup, parts.get(index)));
                 buckets.add("group:" + subGroup);
             }
         }

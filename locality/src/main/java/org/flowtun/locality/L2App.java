@@ -7,7 +7,6 @@
  */
 package org.flowtun.locality;
 
-import com.google.common.collect.Lists;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,10 +27,17 @@ import org.flowtun.impl.flow.Pipeline;
  */
 public final class L2App {
     /**
-     * Buckets per flood group: a group mod must fit one OpenFlow message (64 KB, about 900 tunnel copies); more
-     * remote hosts go in groups chained from the network's group, this many each.
+     * Buckets in a flood group before its remote hosts go in chained groups: a group mod must fit one OpenFlow
+     * message (64 KB, about 900 tunnel copies); chained groups hold half as many on average.
      */
     static final int MAX_BUCKETS = 200;
+    /**
+     * Chained groups at most (their ids, {@code (i + 1) × 2²⁴ + key}, must stay below OpenFlow's OFPG_MAX): past
+     * 51,000 hosts the chained groups hold more than 200 each, up to what one group mod carries (about 900).
+     */
+    static final int MAX_CHAINED = 255;
+    /** Spreads consecutive addresses over the chained groups (a 64-bit golden-ratio multiplier). */
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
 
     private L2App() {
     }
@@ -174,7 +180,18 @@ public final class L2App {
         if (buckets.size() + tunnelCopies.size() <= MAX_BUCKETS) {
             buckets.addAll(tunnelCopies);
         } else {
-            for (List<List<FlowAction>> part : Lists.partition(tunnelCopies, MAX_BUCKETS)) {
+            // each host's chained group by a hash of its address, the groups half full on average: a host that
+            // comes or goes changes one chained group, which is modified in place, and not the network's group
+            final int count = Math.min(MAX_CHAINED, (tunnelCopies.size() * 2 + MAX_BUCKETS - 1) / MAX_BUCKETS);
+            final List<List<List<FlowAction>>> parts = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                parts.add(new ArrayList<>());
+            }
+            int index = 0;
+            for (Long destination : destinations) {
+                parts.get(Math.floorMod(Long.hashCode(destination * SPREAD), count)).add(tunnelCopies.get(index++));
+            }
+            for (List<List<FlowAction>> part : parts) {
                 final GroupSpec sub = new GroupSpec(Pipeline.floodSubGroup(networkKey, chained.size()), part);
                 chained.add(sub);
                 buckets.add(List.of(FlowAction.group(sub.groupId())));

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.flowtun.impl.flow.FlowSpec;
 import org.flowtun.impl.flow.FlowWriter;
+import org.flowtun.impl.flow.SwitchChanges;
 
 /**
  * Switches as tables of flows (by match: an OpenFlow add replaces the flow of the same match), each flow with its
@@ -43,17 +44,10 @@ final class FakeSwitches implements FlowWriter {
     }
 
     @Override
-    public synchronized ListenableFuture<?> removeGroups(final String openflowNodeId, final List<Long> groupIds) {
-        removeGroupFlows(openflowNodeId, groupIds);
-        return Futures.immediateFuture(null);
-    }
-
-    @Override
-    public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
-            final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
-        table(openflowNodeId).values().removeIf(flow -> removes.containsKey(flow.cookie()));
-        removeGroupFlows(openflowNodeId, groupRemovals);
-        adds.forEach(flow -> install(openflowNodeId, flow));
+    public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final SwitchChanges changes) {
+        table(openflowNodeId).values().removeIf(flow -> changes.flowRemovals().containsKey(flow.cookie()));
+        changes.flowAdditions().forEach(flow -> install(openflowNodeId, flow));
+        removeGroupFlows(openflowNodeId, changes.groupRemovals());
         return Futures.immediateFuture(null);
     }
 

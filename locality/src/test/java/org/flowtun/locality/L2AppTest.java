@@ -8,8 +8,13 @@
 package org.flowtun.locality;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.flowtun.impl.flow.FlowAction;
+import org.flowtun.impl.flow.GroupSpec;
 import org.junit.Test;
 
 public class L2AppTest {
@@ -73,23 +78,48 @@ public class L2AppTest {
 
     @Test
     public void moreRemoteHostsThanOneGroupHoldsGoInGroupsChainedFromTheNetworksGroup() {
-        final List<Long> hosts = new java.util.ArrayList<>();
-        for (long host = 1; host <= L2App.MAX_BUCKETS * 2 + 1; host++) {
-            hosts.add(0x0a000000L + host);
-        }
-        final org.flowtun.impl.flow.FlowSpec flood = L2App.floodFlows(3, 100, List.of(L2App.Attachment.untagged(7)),
-            hosts, 1L).get(0);
-        final List<org.flowtun.impl.flow.GroupSpec> groups = flood.groups();
-        assertEquals("three chained groups, then the network's", 4, groups.size());
-        final org.flowtun.impl.flow.GroupSpec root = groups.get(3);
+        final List<GroupSpec> groups = floodGroups(L2App.MAX_BUCKETS * 2 + 1);
+        assertEquals("five chained groups (half full on average), then the network's", 6, groups.size());
+        final GroupSpec root = groups.get(5);
         assertEquals(3, root.groupId());
-        assertEquals(List.of(List.of(org.flowtun.impl.flow.FlowAction.output(7)),
-            List.of(org.flowtun.impl.flow.FlowAction.group(groups.get(0).groupId())),
-            List.of(org.flowtun.impl.flow.FlowAction.group(groups.get(1).groupId())),
-            List.of(org.flowtun.impl.flow.FlowAction.group(groups.get(2).groupId()))), root.buckets());
-        assertEquals(List.of(L2App.MAX_BUCKETS, L2App.MAX_BUCKETS, 1), groups.subList(0, 3).stream()
-            .map(group -> group.buckets().size()).collect(java.util.stream.Collectors.toList()));
-        assertEquals("every host once", hosts.size(), groups.subList(0, 3).stream()
+        assertEquals(List.of(FlowAction.output(7)), root.buckets().get(0));
+        assertEquals(groups.subList(0, 5).stream().map(group -> List.of(FlowAction.group(group.groupId())))
+            .collect(Collectors.toList()), root.buckets().subList(1, 6));
+        assertEquals("every host once", L2App.MAX_BUCKETS * 2 + 1, groups.subList(0, 5).stream()
             .mapToInt(group -> group.buckets().size()).sum());
+        assertTrue(groups.subList(0, 5).stream().allMatch(group -> group.buckets().size() <= L2App.MAX_BUCKETS));
+    }
+
+    @Test
+    public void aHostMoreChangesOneChainedGroupAndNotTheNetworksGroup() {
+        final List<GroupSpec> before = floodGroups(L2App.MAX_BUCKETS * 2 + 1);
+        final List<GroupSpec> after = floodGroups(L2App.MAX_BUCKETS * 2 + 2);
+        assertEquals(before.size(), after.size());
+        assertEquals("the network's group", before.get(before.size() - 1), after.get(after.size() - 1));
+        int changed = 0;
+        for (int i = 0; i < before.size() - 1; i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed++;
+            }
+        }
+        assertEquals(1, changed);
+    }
+
+    @Test
+    public void chainedGroupIdsStayBelowOpenFlowsMaximumWhateverTheHosts() {
+        final List<GroupSpec> groups = floodGroups(60_000);
+        assertEquals(L2App.MAX_CHAINED + 1, groups.size());
+        assertTrue(groups.stream().allMatch(group -> group.groupId() <= GroupSpec.MAX_GROUP_ID));
+        assertEquals(60_000, groups.subList(0, L2App.MAX_CHAINED).stream()
+            .mapToInt(group -> group.buckets().size()).sum());
+    }
+
+    /** The groups of a network with one local port and {@code hosts} remote hosts. */
+    private static List<GroupSpec> floodGroups(final int hosts) {
+        final List<Long> destinations = new ArrayList<>();
+        for (long host = 1; host <= hosts; host++) {
+            destinations.add(0x0a000000L + host);
+        }
+        return L2App.floodFlows(3, 100, List.of(L2App.Attachment.untagged(7)), destinations, 1L).get(0).groups();
     }
 }

@@ -9,9 +9,7 @@ package org.flowtun.impl.flow;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInput;
@@ -27,10 +25,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleAddGroupCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveFlowCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveGroupCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleUpdateGroupCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.flow._case.AddFlowCaseDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.add.group._case.AddGroupCaseDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.group._case.RemoveGroupCaseDataBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.update.group._case.UpdateGroupCaseDataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleFlags;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
@@ -58,21 +58,23 @@ public final class BundleInputs {
     }
 
     /**
-     * The bundle's messages: the flow removals first, then the group removals in the order given (each takes the
-     * flows sending to its group with it), then the additions (an addition replaces a flow it matches; a flow with
-     * groups is preceded by them, see {@link #additions}). Each message is made when read,
-     * so that a bundle's messages are built chunk by chunk as they are sent instead of all at once (a whole
-     * switch's replacement can be tens of thousands).
+     * The bundle's messages, in the order {@link SwitchChanges} gives. Each message is made when read, so that a
+     * bundle's messages are built chunk by chunk as they are sent instead of all at once (a whole switch's
+     * replacement can be tens of thousands).
      */
-    public static List<Message> messages(final String openflowNodeId, final List<FlowSpec> adds,
-            final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
+    public static List<Message> messages(final String openflowNodeId, final SwitchChanges changes) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
-        final List<Supplier<Message>> steps = new ArrayList<>(removes.size() + groupRemovals.size() + adds.size());
-        removes.forEach((cookie, table) -> steps.add(() -> flowRemoval(node,
+        final List<Supplier<Message>> steps = new ArrayList<>(changes.size());
+        changes.flowRemovals().forEach((cookie, table) -> steps.add(() -> flowRemoval(node,
             OpenFlowInputs.removeFlow(openflowNodeId, table, cookie))));
-        groupRemovals.forEach(group -> steps.add(() -> groupRemoval(node,
+        changes.groupAdditions().forEach(group -> steps.add(() -> groupAddition(openflowNodeId, node, group)));
+        changes.groupModifications().forEach(group -> steps.add(() -> new MessageBuilder().setNode(node)
+            .setBundleInnerMessage(new BundleUpdateGroupCaseBuilder().setUpdateGroupCaseData(
+                new UpdateGroupCaseDataBuilder(OpenFlowInputs.addGroup(openflowNodeId, group)).build()).build())
+            .build()));
+        changes.flowAdditions().forEach(flow -> steps.add(() -> flowAddition(openflowNodeId, node, flow)));
+        changes.groupRemovals().forEach(group -> steps.add(() -> groupRemoval(node,
             OpenFlowInputs.removeGroup(openflowNodeId, group))));
-        additions(openflowNodeId, node, adds, true, steps);
         return madeWhenRead(steps);
     }
 
@@ -85,36 +87,31 @@ public final class BundleInputs {
         final List<Supplier<Message>> steps = new ArrayList<>(flows.size() + 2);
         steps.add(() -> flowRemoval(node, OpenFlowInputs.removeFlowtunFlows(openflowNodeId)));
         steps.add(() -> groupRemoval(node, OpenFlowInputs.removeGroup(openflowNodeId, OpenFlowInputs.ALL_GROUPS)));
-        additions(openflowNodeId, node, flows, false, steps);
+        additions(openflowNodeId, node, flows, steps);
         return madeWhenRead(steps);
     }
 
-    /**
-     * Each flow, after its groups. Groups that may be on the switch are removed first (the one the flow sends to
-     * before those chained from it, since a group cannot go while another sends to it; the switch removes the
-     * flows sending to a group with it), so that each is added afresh with exactly its buckets.
-     */
+    /** Each flow after its groups (those it sends to through others first), all added afresh. */
     private static void additions(final String openflowNodeId, final NodeRef node, final List<FlowSpec> adds,
-            final boolean groupsMayExist, final List<Supplier<Message>> steps) {
+            final List<Supplier<Message>> steps) {
         for (FlowSpec flow : adds) {
-            final List<GroupSpec> groups = flow.groups();
-            if (groupsMayExist) {
-                for (int i = groups.size() - 1; i >= 0; i--) {
-                    final long groupId = groups.get(i).groupId();
-                    steps.add(() -> groupRemoval(node, OpenFlowInputs.removeGroup(openflowNodeId, groupId)));
-                }
-            }
-            for (GroupSpec group : groups) {
-                steps.add(() -> new MessageBuilder().setNode(node)
-                    .setBundleInnerMessage(new BundleAddGroupCaseBuilder().setAddGroupCaseData(
-                        new AddGroupCaseDataBuilder(OpenFlowInputs.addGroup(openflowNodeId, group)).build()).build())
-                    .build());
-            }
-            steps.add(() -> new MessageBuilder().setNode(node)
-                .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
-                    new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
-                .build());
+            flow.groups().forEach(group -> steps.add(() -> groupAddition(openflowNodeId, node, group)));
+            steps.add(() -> flowAddition(openflowNodeId, node, flow));
         }
+    }
+
+    private static Message groupAddition(final String openflowNodeId, final NodeRef node, final GroupSpec group) {
+        return new MessageBuilder().setNode(node)
+            .setBundleInnerMessage(new BundleAddGroupCaseBuilder().setAddGroupCaseData(
+                new AddGroupCaseDataBuilder(OpenFlowInputs.addGroup(openflowNodeId, group)).build()).build())
+            .build();
+    }
+
+    private static Message flowAddition(final String openflowNodeId, final NodeRef node, final FlowSpec flow) {
+        return new MessageBuilder().setNode(node)
+            .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
+                new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
+            .build();
     }
 
     private static List<Message> madeWhenRead(final List<Supplier<Message>> steps) {

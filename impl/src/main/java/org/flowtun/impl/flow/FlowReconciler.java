@@ -289,6 +289,11 @@ public final class FlowReconciler<O extends FlowOwner> {
         private String openflowNodeId;
         /** Set when the switch refused a bundle: until it reconnects, one bad flow must not hold back the rest. */
         private boolean flowByFlow;
+        /**
+         * The groups the switch holds, as far as flowtun knows (what it sent; a failure resynchronises the switch,
+         * whose replacement removes every group and adds the wanted ones).
+         */
+        private final Map<Long, GroupSpec> groupsOnSwitch = new HashMap<>();
         /** Bundles failed in a row without the switch saying why (see {@link #bundleRefused}). */
         private int unexplainedBundleFailures;
         private boolean synced;
@@ -360,6 +365,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             }
             epoch++;
             auditWhenQuiet = false;
+            groupsOnSwitch.clear();
             queued.clear();
             inFlight = 0;
             bundleInFlight = false;
@@ -391,11 +397,13 @@ public final class FlowReconciler<O extends FlowOwner> {
         private void replaceSwitch() {
             final List<Long> keys = new ArrayList<>(desiredCount);
             final List<FlowSpec> wanted = new ArrayList<>(desiredCount);
+            groupsOnSwitch.clear();
             slots.forEach((key, slot) -> {
                 if (slot.desired != null) {
                     slot.installing(slot.desired, SwitchState.SENT);
                     keys.add(key);
                     wanted.add(slot.desired);
+                    slot.desired.groups().forEach(group -> groupsOnSwitch.put(group.groupId(), group));
                 }
             });
             dirty.clear();
@@ -449,7 +457,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             }
             final Map<Long, Short> stale = new HashMap<>(onSwitch);
             stale.keySet().removeAll(wanted);
-            write(List.of(), List.of(), stale, List.of());
+            writeFlows(List.of(), List.of(), stale);
             synced = true;
             final int missing = desiredCount - kept;
             ownersToCheck.addAll(keysOfOwner.keySet());
@@ -530,15 +538,26 @@ public final class FlowReconciler<O extends FlowOwner> {
             });
             final String ofNode = openflowNodeId;
             LOG.debug("{}: sending the {} wanted flows to {} again", node, wanted.size(), ofNode);
-            if (flowByFlow || wanted.size() < BUNDLE_MIN) {
-                wanted.forEach(flow -> send(new Request(() -> writer.add(ofNode, flow), "refresh", 1, false, null,
+            // flows with groups go in a bundle with their groups, sent again as modifications
+            final List<FlowSpec> plain = new ArrayList<>();
+            final List<FlowSpec> grouped = new ArrayList<>();
+            wanted.forEach(flow -> (flow.groups().isEmpty() ? plain : grouped).add(flow));
+            if (!grouped.isEmpty()) {
+                final List<GroupSpec> groups = grouped.stream().flatMap(flow -> flow.groups().stream())
+                    .collect(Collectors.toList());
+                final SwitchChanges changes = new SwitchChanges(Map.of(), List.of(), groups, grouped, List.of());
+                send(new Request(() -> writer.bundle(ofNode, changes), "refresh bundle", changes.size(), true, null,
+                    this::bundleRefused));
+            }
+            if (flowByFlow || plain.size() < BUNDLE_MIN) {
+                plain.forEach(flow -> send(new Request(() -> writer.add(ofNode, flow), "refresh", 1, false, null,
                     null)));
                 return;
             }
-            for (List<FlowSpec> part : Lists.partition(wanted, BUNDLE_MAX)) {
-                final List<FlowSpec> adds = List.copyOf(part);
-                send(new Request(() -> writer.bundle(ofNode, adds, Map.of(), List.of()), "refresh bundle",
-                    adds.size(), true, null, this::bundleRefused));
+            for (List<FlowSpec> part : Lists.partition(plain, BUNDLE_MAX)) {
+                final SwitchChanges changes = SwitchChanges.flows(part, Map.of());
+                send(new Request(() -> writer.bundle(ofNode, changes), "refresh bundle", changes.size(), true, null,
+                    this::bundleRefused));
             }
         }
 
@@ -556,20 +575,19 @@ public final class FlowReconciler<O extends FlowOwner> {
                     }
                     final FlowSpec want = slot.desired;
                     if (want != null && (!slot.isOnSwitch() || slot.installedCookie != want.cookie())) {
-                        if (slot.isOnSwitch() && slot.installedGroups != null
-                                && !slot.installedGroups.equals(groupIds(want))) {
-                            // other groups than before: the old ones go first (the new ones replace their own)
+                        if (slot.isOnSwitch() && slot.installedGroups != null) {
+                            // groups the flow sends to no more go once the new ones are in
                             groupRemovals.addAll(slot.installedGroups);
                         }
                         slot.installing(want, SwitchState.SENT);
                         addKeys.add(key);
                         adds.add(want);
                     } else if (want == null) {
-                        if (slot.isOnSwitch() && slot.installedGroups != null) {
-                            // its groups go, and take the flow with them
-                            groupRemovals.addAll(slot.installedGroups);
-                        } else if (slot.isOnSwitch()) {
+                        if (slot.isOnSwitch()) {
                             removes.put(slot.installedCookie, slot.installedTable);
+                            if (slot.installedGroups != null) {
+                                groupRemovals.addAll(slot.installedGroups);
+                            }
                         }
                         slots.remove(key);
                     }
@@ -585,17 +603,63 @@ public final class FlowReconciler<O extends FlowOwner> {
             ownersToCheck.clear();
         }
 
-        /** Sends removals and additions ({@code adds.get(i)} is the flow of {@code addKeys.get(i)}). */
+        /**
+         * Sends removals and additions ({@code adds.get(i)} is the flow of {@code addKeys.get(i)}). Flows with groups
+         * go in one bundle of their own with the group changes: each group added, or modified in place when the
+         * switch has it already (only those whose buckets changed), and the groups nothing sends to any more
+         * removed last.
+         */
         private void write(final List<Long> addKeys, final List<FlowSpec> adds, final Map<Long, Short> removes,
                 final List<Long> groupRemovals) {
+            final List<Long> plainKeys = new ArrayList<>();
+            final List<FlowSpec> plain = new ArrayList<>();
+            final List<Long> groupedKeys = new ArrayList<>();
+            final List<FlowSpec> grouped = new ArrayList<>();
+            for (int i = 0; i < adds.size(); i++) {
+                final boolean hasGroups = !adds.get(i).groups().isEmpty();
+                (hasGroups ? groupedKeys : plainKeys).add(addKeys.get(i));
+                (hasGroups ? grouped : plain).add(adds.get(i));
+            }
+            writeFlows(plainKeys, plain, removes);
+            if (!grouped.isEmpty() || !groupRemovals.isEmpty()) {
+                writeGroups(groupedKeys, grouped, groupRemovals);
+            }
+        }
+
+        private void writeGroups(final List<Long> addKeys, final List<FlowSpec> adds, final List<Long> removals) {
+            final List<GroupSpec> additions = new ArrayList<>();
+            final List<GroupSpec> modifications = new ArrayList<>();
+            final Set<Long> used = new HashSet<>();
+            for (FlowSpec flow : adds) {
+                for (GroupSpec group : flow.groups()) {
+                    used.add(group.groupId());
+                    final GroupSpec onSwitch = groupsOnSwitch.put(group.groupId(), group);
+                    if (onSwitch == null) {
+                        additions.add(group);
+                    } else if (!onSwitch.equals(group)) {
+                        modifications.add(group);
+                    }
+                }
+            }
+            final List<Long> unused = removals.stream().filter(group -> !used.contains(group)).distinct()
+                .collect(Collectors.toList());
+            unused.forEach(groupsOnSwitch::remove);
+            final SwitchChanges changes = new SwitchChanges(Map.of(), additions, modifications, adds, unused);
             final String ofNode = openflowNodeId;
-            if (flowByFlow || adds.size() + removes.size() + groupRemovals.size() < BUNDLE_MIN) {
+            final List<FlowSpec> bundleAdds = List.copyOf(adds);
+            final List<Long> bundleKeys = List.copyOf(addKeys);
+            send(new Request(() -> writer.bundle(ofNode, changes), "group bundle", Math.max(1, changes.size()), true,
+                () -> addedAll(bundleKeys, bundleAdds), this::bundleRefused));
+        }
+
+        private void writeFlows(final List<Long> addKeys, final List<FlowSpec> adds, final Map<Long, Short> removes) {
+            final String ofNode = openflowNodeId;
+            if (adds.isEmpty() && removes.isEmpty()) {
+                return;
+            }
+            if (flowByFlow || adds.size() + removes.size() < BUNDLE_MIN) {
                 removes.forEach((cookie, table) -> send(new Request(() -> writer.remove(ofNode, table, cookie),
                     "remove", 1, false, null, null)));
-                if (!groupRemovals.isEmpty()) {
-                    send(new Request(() -> writer.removeGroups(ofNode, groupRemovals), "remove groups", 1, false, null,
-                        null));
-                }
                 for (int i = 0; i < adds.size(); i++) {
                     final Long key = addKeys.get(i);
                     final FlowSpec flow = adds.get(i);
@@ -608,30 +672,26 @@ public final class FlowReconciler<O extends FlowOwner> {
             for (Map.Entry<Long, Short> entry : removes.entrySet()) {
                 bundleRemoves.put(entry.getKey(), entry.getValue());
                 if (bundleRemoves.size() == BUNDLE_MAX) {
-                    sendBundle(List.of(), List.of(), Map.copyOf(bundleRemoves), List.of());
+                    sendBundle(List.of(), List.of(), Map.copyOf(bundleRemoves));
                     bundleRemoves.clear();
                 }
             }
-            // group removals go with the first bundle (few: one per network leaving the node)
-            List<Long> bundleGroupRemovals = List.copyOf(groupRemovals);
             int from = 0;
-            while (from < adds.size() || !bundleRemoves.isEmpty() || !bundleGroupRemovals.isEmpty()) {
+            while (from < adds.size() || !bundleRemoves.isEmpty()) {
                 final int to = Math.min(adds.size(), from + BUNDLE_MAX - bundleRemoves.size());
-                sendBundle(addKeys.subList(from, to), adds.subList(from, to), Map.copyOf(bundleRemoves),
-                    bundleGroupRemovals);
+                sendBundle(addKeys.subList(from, to), adds.subList(from, to), Map.copyOf(bundleRemoves));
                 bundleRemoves.clear();
-                bundleGroupRemovals = List.of();
                 from = to;
             }
         }
 
         private void sendBundle(final List<Long> addKeys, final List<FlowSpec> adds,
-                final Map<Long, Short> removes, final List<Long> groupRemovals) {
+                final Map<Long, Short> removes) {
             final String ofNode = openflowNodeId;
             final List<FlowSpec> bundleAdds = List.copyOf(adds);
             final List<Long> bundleKeys = List.copyOf(addKeys);
-            send(new Request(() -> writer.bundle(ofNode, bundleAdds, removes, groupRemovals), "bundle",
-                bundleAdds.size() + removes.size() + groupRemovals.size(), true,
+            final SwitchChanges changes = SwitchChanges.flows(bundleAdds, removes);
+            send(new Request(() -> writer.bundle(ofNode, changes), "bundle", changes.size(), true,
                 () -> addedAll(bundleKeys, bundleAdds), this::bundleRefused));
         }
 

@@ -8,7 +8,6 @@
 package org.flowtun.impl.flow;
 
 import com.google.common.util.concurrent.ListenableFuture;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -16,22 +15,17 @@ import java.util.Map;
  * Writes flows to switches. Every call returns at once; the future fails when the switch did not take it.
  */
 public interface FlowWriter {
-    /** Adds the flow, and first its groups if it has any (see {@link FlowSpec#groups()}). */
+    /** Adds the flow (one without groups: those go in bundles, see {@link #bundle}). */
     ListenableFuture<?> add(String openflowNodeId, FlowSpec flow);
 
     /** Removes, in {@code table}, the flows whose cookie is exactly {@code cookie}. */
     ListenableFuture<?> remove(String openflowNodeId, short table, long cookie);
 
-    /** Removes the groups, in order, and with each the flows that send to it. */
-    ListenableFuture<?> removeGroups(String openflowNodeId, List<Long> groupIds);
-
     /**
-     * Removes {@code removes} (cookie to table, as {@link #remove}) and the groups {@code groupRemovals} (as
-     * {@link #removeGroups}), and adds {@code adds} with their groups, in one OpenFlow bundle: the switch applies all
-     * of them at once or none. Far cheaper for the switch than as many flow-mods.
+     * Applies {@code changes} in one OpenFlow bundle: the switch applies all of them at once or none. Far cheaper for
+     * the switch than as many flow-mods.
      */
-    ListenableFuture<?> bundle(String openflowNodeId, List<FlowSpec> adds, Map<Long, Short> removes,
-        Collection<Long> groupRemovals);
+    ListenableFuture<?> bundle(String openflowNodeId, SwitchChanges changes);
 
     /**
      * In one OpenFlow bundle, removes every flowtun flow the switch holds (any table, cookie under

@@ -7,6 +7,7 @@
  */
 package org.flowtun.impl.flow;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Lists;
@@ -16,7 +17,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.OpendaylightDirectStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.SalFlowService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.GetAggregateFlowStatisticsFromFlowTableForGivenMatchInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.GetAggregateFlowStatisticsFromFlowTableForGivenMatchOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.OpendaylightFlowStatisticsService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.get.aggregate.flow.statistics.from.flow.table._for.given.match.output.AggregatedFlowStatistics;
@@ -80,20 +81,10 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
         this.flowStatistics = requireNonNull(flowStatistics);
     }
 
-    /** A flow with groups goes in a bundle of its own: its groups first, removed and added again, then itself. */
     @Override
     public ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
-        if (!flow.groups().isEmpty()) {
-            return sendBundle(openflowNodeId, flow.groups().size() + " groups and their flow",
-                () -> BundleInputs.messages(openflowNodeId, List.of(flow), Map.of(), List.of()));
-        }
+        checkArgument(flow.groups().isEmpty(), "a flow with groups goes in a bundle: %s", flow);
         return successful(flows.addFlow(OpenFlowInputs.addFlow(openflowNodeId, flow)), "add " + flow);
-    }
-
-    @Override
-    public ListenableFuture<?> removeGroups(final String openflowNodeId, final List<Long> groupIds) {
-        return sendBundle(openflowNodeId, "removing groups " + groupIds,
-            () -> BundleInputs.messages(openflowNodeId, List.of(), Map.of(), groupIds));
     }
 
     @Override
@@ -104,11 +95,8 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
 
     /** Sent from the bundle thread, so that the caller goes on while OpenFlowPlugin converts the messages. */
     @Override
-    public ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
-            final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
-        return sendBundle(openflowNodeId, adds.size() + " adds, " + removes.size() + " removes"
-            + (groupRemovals.isEmpty() ? "" : ", " + groupRemovals.size() + " group removals"),
-            () -> BundleInputs.messages(openflowNodeId, adds, removes, groupRemovals));
+    public ListenableFuture<?> bundle(final String openflowNodeId, final SwitchChanges changes) {
+        return sendBundle(openflowNodeId, changes.toString(), () -> BundleInputs.messages(openflowNodeId, changes));
     }
 
     @Override
@@ -213,15 +201,19 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
                 .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE)))
                 .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK)))
                 .build());
-        return Futures.transform(successful(reply, "count flows"), result -> {
-            long count = 0;
-            for (AggregatedFlowStatistics stats : result.getResult().nonnullAggregatedFlowStatistics()) {
-                if (stats.getFlowCount() != null) {
-                    count += stats.getFlowCount().getValue().longValue();
-                }
+        return Futures.transform(successful(reply, "count flows"), RpcFlowWriter::flowCount,
+            MoreExecutors.directExecutor());
+    }
+
+    private static Long flowCount(
+            final RpcResult<GetAggregateFlowStatisticsFromFlowTableForGivenMatchOutput> result) {
+        long count = 0;
+        for (AggregatedFlowStatistics stats : result.getResult().nonnullAggregatedFlowStatistics()) {
+            if (stats.getFlowCount() != null) {
+                count += stats.getFlowCount().getValue().longValue();
             }
-            return count;
-        }, MoreExecutors.directExecutor());
+        }
+        return count;
     }
 
     @Override
@@ -234,19 +226,24 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
                 .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE)))
                 .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK)))
                 .build());
-        return Futures.transform(successful(reply, "read flows"), result -> {
-            final Map<Long, Short> installed = new HashMap<>();
-            final var list = result.getResult().getFlowAndStatisticsMapList();
-            if (list != null) {
-                for (FlowAndStatisticsMapList flow : list) {
-                    final long cookie = flow.getCookie().getValue().longValue();
-                    if ((cookie & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE) {
-                        installed.put(cookie, flow.getTableId().toJava());
-                    }
+        return Futures.transform(successful(reply, "read flows"), RpcFlowWriter::flowtunCookies,
+            MoreExecutors.directExecutor());
+    }
+
+    /** The flowtun flows in a flow statistics reply: cookie to table. */
+    private static Map<Long, Short> flowtunCookies(final RpcResult<? extends
+            org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowAndStatisticsMapList> result) {
+        final Map<Long, Short> installed = new HashMap<>();
+        final var list = result.getResult().getFlowAndStatisticsMapList();
+        if (list != null) {
+            for (FlowAndStatisticsMapList flow : list) {
+                final long cookie = flow.getCookie().getValue().longValue();
+                if ((cookie & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE) {
+                    installed.put(cookie, flow.getTableId().toJava());
                 }
             }
-            return installed;
-        }, MoreExecutors.directExecutor());
+        }
+        return installed;
     }
 
     @Override

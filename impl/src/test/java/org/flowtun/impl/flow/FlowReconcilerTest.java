@@ -13,7 +13,6 @@ import static org.junit.Assert.assertTrue;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,28 +229,46 @@ public class FlowReconcilerTest {
     }
 
     @Test
-    public void aFlowWithGroupsLeavesWithThemTheGroupItSendsToFirst() throws Exception {
+    public void groupsAreAddedThenModifiedInPlaceOnlyWhereChangedAndRemovedWithTheirFlow() throws Exception {
         connectEmpty();
         final GroupSpec chained = new GroupSpec(Pipeline.floodSubGroup(7, 0), List.of(List.of(
             FlowAction.setTunnelIpv4Dst(10), FlowAction.output(1))));
         final GroupSpec group = new GroupSpec(Pipeline.floodGroup(7), List.of(List.of(FlowAction.output(3)),
             List.of(FlowAction.group(chained.groupId()))));
-        final FlowSpec flood = FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
-            .matchMetadata(7).matchMulticast().applyGroup(group, List.of(chained)).build();
+        final FlowSpec flood = flood(group, chained);
         assertEquals("written after the groups it needs", List.of(chained, group), flood.groups());
-        on(() -> {
-            reconciler.setFlows("n", owner("net"), List.of(flood));
-            reconciler.flush();
-        });
+        want(flood);
         awaitInstalled(1);
+        assertEquals(List.of(chained, group), ofSwitch.addedGroups);
+
+        // a host more in the chained group: that group alone is modified in place
+        final GroupSpec chainedMore = new GroupSpec(chained.groupId(), List.of(chained.buckets().get(0),
+            List.of(FlowAction.setTunnelIpv4Dst(11), FlowAction.output(1))));
+        want(flood(group, chainedMore));
+        settle();
+        assertEquals(List.of(chainedMore), ofSwitch.modifiedGroups);
+        assertEquals("nothing removed while they are in use", List.of(), ofSwitch.removedGroups);
+
+        // the flow goes: with it its groups, the one it sends to first
         on(() -> {
             reconciler.setFlows("n", owner("net"), List.of());
             reconciler.flush();
         });
         settle();
-        assertEquals("the group the flow sends to goes first, and takes the flow with it",
-            List.of(group.groupId(), chained.groupId()), ofSwitch.removedGroups);
-        assertEquals("no flow removal of its own", 0, ofSwitch.removed);
+        assertEquals(List.of(group.groupId(), chained.groupId()), ofSwitch.removedGroups);
+        assertEquals("the flow itself removed by its cookie first", 1, ofSwitch.removed);
+    }
+
+    private static FlowSpec flood(final GroupSpec group, final GroupSpec chained) {
+        return FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
+            .matchMetadata(7).matchMulticast().applyGroup(group, List.of(chained)).build();
+    }
+
+    private void want(final FlowSpec flow) throws Exception {
+        on(() -> {
+            reconciler.setFlows("n", owner("net"), List.of(flow));
+            reconciler.flush();
+        });
     }
 
     @Test
@@ -477,6 +494,8 @@ public class FlowReconcilerTest {
         final List<Runnable> held = new ArrayList<>();
         boolean holdReplies;
         boolean refuseBundles;
+        final List<GroupSpec> addedGroups = new ArrayList<>();
+        final List<GroupSpec> modifiedGroups = new ArrayList<>();
         final List<Long> removedGroups = new ArrayList<>();
         /** Bundles still to fail with no error from the switch (as OpenFlowPlugin times them out under load). */
         int bundlesFailingSilently;
@@ -495,14 +514,9 @@ public class FlowReconcilerTest {
         }
 
         @Override
-        public synchronized ListenableFuture<?> removeGroups(final String openflowNodeId, final List<Long> groups) {
-            removedGroups.addAll(groups);
-            return reply();
-        }
-
-        @Override
-        public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final List<FlowSpec> adds,
-                final Map<Long, Short> removes, final Collection<Long> groupRemovals) {
+        public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final SwitchChanges changes) {
+            final List<FlowSpec> adds = changes.flowAdditions();
+            final Map<Long, Short> removes = changes.flowRemovals();
             bundles++;
             if (refuseBundles) {
                 return Futures.immediateFailedFuture(new SwitchRejectedException("bundle refused"));
@@ -513,7 +527,9 @@ public class FlowReconcilerTest {
             }
             lastBundleAdds = adds.size();
             lastBundleRemoves = removes.size();
-            removedGroups.addAll(groupRemovals);
+            addedGroups.addAll(changes.groupAdditions());
+            modifiedGroups.addAll(changes.groupModifications());
+            removedGroups.addAll(changes.groupRemovals());
             removes.keySet().forEach(cookie -> {
                 flows.remove(cookie);
                 keys.remove(cookie);
