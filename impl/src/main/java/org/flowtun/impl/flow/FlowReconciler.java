@@ -249,12 +249,17 @@ public final class FlowReconciler<O extends FlowOwner> {
         }
     }
 
-    /** A request to the switch: {@code weight} is how many flow-mods it holds in flight until answered. */
+    /**
+     * A request to the switch: {@code weight} is how many flow-mods it holds in flight until answered. A bundle of
+     * {@code groups} (flood flows and their groups) goes its own way: those flows are never sent otherwise, so
+     * flow-mods and other bundles need not wait for it.
+     */
     private static final class Request {
         final Supplier<ListenableFuture<?>> call;
         final String what;
         final int weight;
         final boolean bundle;
+        final boolean groups;
         /** Run once the switch confirmed it, or null. */
         final Runnable onSuccess;
         /** Run when it failed, before the switch is resynchronised, or null. */
@@ -262,12 +267,25 @@ public final class FlowReconciler<O extends FlowOwner> {
 
         Request(final Supplier<ListenableFuture<?>> call, final String what, final int weight, final boolean bundle,
                 final Runnable onSuccess, final Consumer<Throwable> onFailure) {
+            this(call, what, weight, bundle, false, onSuccess, onFailure);
+        }
+
+        private Request(final Supplier<ListenableFuture<?>> call, final String what, final int weight,
+                final boolean bundle, final boolean groups, final Runnable onSuccess,
+                final Consumer<Throwable> onFailure) {
             this.call = call;
             this.what = what;
             this.weight = weight;
             this.bundle = bundle;
+            this.groups = groups;
             this.onSuccess = onSuccess;
             this.onFailure = onFailure;
+        }
+
+        /** A bundle of flows with groups and their group changes. */
+        static Request groupBundle(final Supplier<ListenableFuture<?>> call, final String what, final int weight,
+                final Runnable onSuccess, final Consumer<Throwable> onFailure) {
+            return new Request(call, what, weight, true, true, onSuccess, onFailure);
         }
     }
 
@@ -283,6 +301,9 @@ public final class FlowReconciler<O extends FlowOwner> {
         private final Set<O> ownersToCheck = new HashSet<>();
         /** Requests not sent yet, in order (see {@link #canSend}). */
         private final Deque<Request> queued = new ArrayDeque<>();
+        /** Group bundles not sent yet, in order: one in flight at a time, beside the other requests. */
+        private final Deque<Request> queuedGroups = new ArrayDeque<>();
+        private boolean groupBundleInFlight;
         /** Flow-mods in flight (a bundle counts its messages). */
         private int inFlight;
         private boolean bundleInFlight;
@@ -367,8 +388,10 @@ public final class FlowReconciler<O extends FlowOwner> {
             auditWhenQuiet = false;
             groupsOnSwitch.clear();
             queued.clear();
+            queuedGroups.clear();
             inFlight = 0;
             bundleInFlight = false;
+            groupBundleInFlight = false;
             openflowNodeId = newOpenflowNodeId;
             synced = false;
             // what the switch holds is unknown until it is read again
@@ -469,7 +492,7 @@ public final class FlowReconciler<O extends FlowOwner> {
         /** Nothing in flight, nothing pending, no resynchronisation under way: the switch should hold the wanted. */
         private boolean isQuiet() {
             return openflowNodeId != null && synced && !retryScheduled && queued.isEmpty() && inFlight == 0
-                && !bundleInFlight && dirty.isEmpty();
+                && !bundleInFlight && queuedGroups.isEmpty() && !groupBundleInFlight && dirty.isEmpty();
         }
 
         void auditSoon() {
@@ -546,8 +569,8 @@ public final class FlowReconciler<O extends FlowOwner> {
                 final List<GroupSpec> groups = grouped.stream().flatMap(flow -> flow.groups().stream())
                     .collect(Collectors.toList());
                 final SwitchChanges changes = new SwitchChanges(Map.of(), List.of(), groups, grouped, List.of());
-                send(new Request(() -> writer.bundle(ofNode, changes), "refresh bundle", changes.size(), true, null,
-                    this::bundleRefused));
+                send(Request.groupBundle(() -> writer.bundle(ofNode, changes), "refresh group bundle", changes.size(),
+                    null, this::bundleRefused));
             }
             if (flowByFlow || plain.size() < BUNDLE_MIN) {
                 plain.forEach(flow -> send(new Request(() -> writer.add(ofNode, flow), "refresh", 1, false, null,
@@ -648,7 +671,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             final String ofNode = openflowNodeId;
             final List<FlowSpec> bundleAdds = List.copyOf(adds);
             final List<Long> bundleKeys = List.copyOf(addKeys);
-            send(new Request(() -> writer.bundle(ofNode, changes), "group bundle", Math.max(1, changes.size()), true,
+            send(Request.groupBundle(() -> writer.bundle(ofNode, changes), "group bundle", changes.size(),
                 () -> addedAll(bundleKeys, bundleAdds), this::bundleRefused));
         }
 
@@ -751,9 +774,9 @@ public final class FlowReconciler<O extends FlowOwner> {
             }
         }
 
-        /** Sends a request now, or once {@link #canSend} lets it (the queue keeps the order). */
+        /** Sends a request now, or once {@link #canSend} lets it (the queues keep the order). */
         private void send(final Request request) {
-            queued.add(request);
+            (request.groups ? queuedGroups : queued).add(request);
             sendQueued();
         }
 
@@ -763,23 +786,37 @@ public final class FlowReconciler<O extends FlowOwner> {
          * each other), and flow-mods go while fewer than {@link #MAX_IN_FLIGHT} are in flight.
          */
         private boolean canSend(final Request request) {
-            return !bundleInFlight && (request.bundle ? inFlight == 0 : inFlight < MAX_IN_FLIGHT);
+            if (request.groups) {
+                return !bundleInFlight && !groupBundleInFlight;
+            }
+            return !bundleInFlight && (request.bundle ? inFlight == 0 && !groupBundleInFlight
+                : inFlight < MAX_IN_FLIGHT);
         }
 
         private void sendQueued() {
             while (!queued.isEmpty() && canSend(queued.peek())) {
-                final Request request = queued.poll();
-                requestsSent++;
+                sendNow(queued.poll());
+            }
+            if (!queuedGroups.isEmpty() && canSend(queuedGroups.peek())) {
+                sendNow(queuedGroups.poll());
+            }
+        }
+
+        private void sendNow(final Request request) {
+            requestsSent++;
+            if (request.groups) {
+                groupBundleInFlight = true;
+            } else {
                 inFlight += request.weight;
                 bundleInFlight |= request.bundle;
-                final long sendEpoch = epoch;
-                callback(request.call.get(), sendEpoch, ignored -> succeeded(request), error -> {
-                    if (request.onFailure != null) {
-                        request.onFailure.accept(error);
-                    }
-                    failed(request, error, sendEpoch);
-                });
             }
+            final long sendEpoch = epoch;
+            callback(request.call.get(), sendEpoch, ignored -> succeeded(request), error -> {
+                if (request.onFailure != null) {
+                    request.onFailure.accept(error);
+                }
+                failed(request, error, sendEpoch);
+            });
         }
 
         private void succeeded(final Request request) {
@@ -794,9 +831,13 @@ public final class FlowReconciler<O extends FlowOwner> {
 
         /** A request answered: send what waited for it. */
         private void answered(final Request request) {
-            inFlight -= request.weight;
-            if (request.bundle) {
-                bundleInFlight = false;
+            if (request.groups) {
+                groupBundleInFlight = false;
+            } else {
+                inFlight -= request.weight;
+                if (request.bundle) {
+                    bundleInFlight = false;
+                }
             }
             sendQueued();
             if (auditWhenQuiet && isQuiet()) {

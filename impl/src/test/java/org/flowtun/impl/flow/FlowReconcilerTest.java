@@ -259,6 +259,24 @@ public class FlowReconcilerTest {
         assertEquals("the flow itself removed by its cookie first", 1, ofSwitch.removed);
     }
 
+    @Test
+    public void flowModsDoNotWaitForAGroupBundleInFlight() throws Exception {
+        connectEmpty();
+        final GroupSpec group = new GroupSpec(Pipeline.floodGroup(7), List.of(List.of(FlowAction.output(3))));
+        ofSwitch.holdReplies = true;
+        want(FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY).matchMetadata(7)
+            .matchMulticast().applyGroup(group, List.of()).build());
+        on(() -> {
+            reconciler.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            reconciler.flush();
+        });
+        settle();
+        assertEquals("the group bundle is unanswered", 1, ofSwitch.bundles);
+        assertEquals("the flow-mod went all the same", List.of(egress(1, 10)), ofSwitch.added);
+        ofSwitch.releaseHeld(executor);
+        awaitInstalled(2);
+    }
+
     private static FlowSpec flood(final GroupSpec group, final GroupSpec chained) {
         return FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
             .matchMetadata(7).matchMulticast().applyGroup(group, List.of(chained)).build();
