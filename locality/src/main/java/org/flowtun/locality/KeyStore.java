@@ -10,6 +10,7 @@ package org.flowtun.locality;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flowtun.impl.ChainedWriter;
+import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.validation.KeyAllocationsGuard;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocations;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.keys.rev261122.KeyAllocationsBuilder;
@@ -42,14 +45,21 @@ final class KeyStore implements AutoCloseable {
     private final DataBroker dataBroker;
     private final KeyAllocationsGuard guard;
     private final ChainedWriter writer;
+    private final HealthReport health;
+    /** Set when a write failed, until one succeeds (told on the datastore's threads). */
+    private volatile boolean failing;
 
     /**
      * Creates the store.
      *
      * @param guard told what each write changes before it is committed (the container refuses any other write)
      * @param onRewrite asked to write every allocation again after a write failed
+     * @param health told when a write fails (ERROR: restarted controllers could reuse keys), and when one succeeds
+     *     after that
      */
-    KeyStore(final DataBroker dataBroker, final KeyAllocationsGuard guard, final Runnable onRewrite) {
+    KeyStore(final DataBroker dataBroker, final KeyAllocationsGuard guard, final Runnable onRewrite,
+            final HealthReport health) {
+        this.health = requireNonNull(health);
         this.dataBroker = requireNonNull(dataBroker);
         this.guard = requireNonNull(guard);
         this.writer = new ChainedWriter(dataBroker, "key-allocations", onRewrite);
@@ -106,7 +116,24 @@ final class KeyStore implements AutoCloseable {
                         new NetworkKeyBuilder().setNetwork(network).setKey(Uint32.valueOf(key)).build());
                 }
             });
-        }).addListener(committed, MoreExecutors.directExecutor());
+        }).addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                committed.run();
+                if (failing) {
+                    failing = false;
+                    health.operational(LocalityHealth.OPERATIONAL);
+                }
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                committed.run();
+                failing = true;
+                health.error("the key allocations could not be written (" + cause.getMessage()
+                    + "); writing them again");
+            }
+        }, MoreExecutors.directExecutor());
     }
 
     private static InstanceIdentifier<LportKey> lportPath(final String lport) {

@@ -81,6 +81,22 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     /** lport to the nodes where it is placed (local, remote or distributed, or has flows). */
     private final Map<String, Set<String>> placedOn = new HashMap<>();
     private boolean processScheduled;
+    /** When the oldest data-tree change not yet processed arrived (System.nanoTime), or 0. */
+    private long changedSince;
+    private BatchObserver batchObserver = BatchObserver.NONE;
+
+    /** Told of every batch: how many lports it placed, and how long it took. */
+    @FunctionalInterface
+    interface BatchObserver {
+        BatchObserver NONE = new BatchObserver() {
+            @Override
+            public void batchDone(final int lports, final long nanos) {
+                // nobody is told
+            }
+        };
+
+        void batchDone(int lports, long nanos);
+    }
 
     LocalityEngine(final ScheduledExecutorService executor, final KeyAllocator lportKeys,
             final KeyAllocator networkKeys, final LocalityPublisher publisher, final KeyStore keyStore,
@@ -126,6 +142,26 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
                 model.networkIds().size(), model.chassisCount(), state.routers().size(), state.floatingIps().size(),
                 state.trunks().size(), state.subnets().size(), state.lportKeys().size(), state.networkKeys().size());
         });
+    }
+
+    void observeBatches(final BatchObserver observer) {
+        this.batchObserver = requireNonNull(observer);
+    }
+
+    int lportCount() {
+        return model.lportIds().size();
+    }
+
+    int networkCount() {
+        return model.networkIds().size();
+    }
+
+    int chassisCount() {
+        return model.chassisCount();
+    }
+
+    int nodeCount() {
+        return nodes.nodeIds().size();
     }
 
     void configurationChanged(final FlowtunConfig newConfig) {
@@ -175,7 +211,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private <T> void changed(final String kind, final T before, final T after, final Function<T, String> idOf,
             final BiConsumer<String, T> apply) {
         final String id = idOf.apply(after != null ? after : before);
+        final long arrived = System.nanoTime();
         submit(() -> {
+            if (changedSince == 0) {
+                changedSince = arrived;
+            }
             if (!started) {
                 seenBeforeStart.add(kind + id);
             }
@@ -295,6 +335,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             return;
         }
         final long start = System.nanoTime();
+        reconciler.changesSince(changedSince);
+        changedSince = 0;
         final Collection<Set<String>> routed = model.takeRoutedNetworks();
         if (routed != null) {
             needs.routedNetworksChanged(routed);
@@ -351,9 +393,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
 
         // the switches first: the datastore writes below cost as much CPU as the flows, and do not gate them
         reconciler.flush();
+        reconciler.changesSince(0);
         final long flowsHandedOver = System.nanoTime();
         keyStore.save(lportKeys.takeChanges(), networkKeys.takeChanges());
         publisher.flush();
+        batchObserver.batchDone(lports.size(), System.nanoTime() - start);
         if (LOG.isDebugEnabled()) {
             LOG.debug("processed {} changed lports: flows handed to the switches after {} ms, state after {} ms",
                 lports.size(), (flowsHandedOver - start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);

@@ -32,6 +32,10 @@ import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowRemovedListener;
 import org.flowtun.impl.flow.FlowWriter;
 import org.flowtun.impl.flow.OpenFlowNodeListener;
+import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.health.SwitchFailures;
+import org.flowtun.impl.metrics.FlowtunMetrics;
+import org.flowtun.impl.metrics.ReconcilerMetrics;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
 import org.flowtun.impl.validation.KeyAllocationsGuard;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -79,11 +83,16 @@ public final class LocalityProvider implements AutoCloseable {
     private final FlowReconciler<LocalityFlowOwner> reconciler;
     private final FlowAuditSchedule auditSchedule;
     private final List<AutoCloseable> registrations = new ArrayList<>();
+    private final HealthReport health;
+    private final ReconcilerMetrics reconcilerMetrics;
+    private final LocalityMetrics localityMetrics;
 
     public LocalityProvider(final DataBroker dataBroker, final NotificationPublishService notifications,
             final NotificationService notificationService, final FlowWriter writer,
             final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
-            final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard) {
+            final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard,
+            final FlowtunMetrics metrics, final HealthReport localityHealth, final HealthReport flowsHealth) {
+        this.health = requireNonNull(localityHealth);
         this.dataBroker = requireNonNull(dataBroker);
         this.notificationService = requireNonNull(notificationService);
         this.switches = requireNonNull(switches);
@@ -96,12 +105,17 @@ public final class LocalityProvider implements AutoCloseable {
         this.publisher = new LocalityPublisher(dataBroker, notifications, lportKeys, networkKeys,
             () -> executor.execute(this::rewriteState));
         // after a failed write the engine has its next batch write every allocation again
-        this.keyStore = new KeyStore(dataBroker, keyAllocationsGuard, this::rewriteKeys);
+        this.keyStore = new KeyStore(dataBroker, keyAllocationsGuard, this::rewriteKeys, localityHealth);
         final Announcer announcer = new Announcer(executor, publisher);
+        this.reconcilerMetrics = new ReconcilerMetrics(metrics);
+        final SwitchFailures switchFailures = new SwitchFailures(flowsHealth);
         this.reconciler = new FlowReconciler<>(writer, executor, (node, owner) -> owner.flowsInstalled(node,
-            announcer));
+            announcer), FlowReconciler.Observer.both(reconcilerMetrics, switchFailures));
         this.engine = new LocalityEngine(executor, lportKeys, networkKeys, publisher, keyStore, reconciler,
             announcer);
+        this.localityMetrics = new LocalityMetrics(metrics, engine, reconciler, executor);
+        engine.observeBatches(localityMetrics::batchDone);
+        executor.execute(switchFailures::start);
         this.auditSchedule = new FlowAuditSchedule(executor, reconciler);
         this.diagnostics = new SwitchFlowDiagnostics(executor, reconciler, writer);
     }
@@ -167,6 +181,8 @@ public final class LocalityProvider implements AutoCloseable {
                     values(Futures.getUnchecked(fips).map(FloatingIps::getFloatingIp)),
                     values(Futures.getUnchecked(trunks).map(Trunks::getTrunk)),
                     values(Futures.getUnchecked(subnets).map(Subnets::getSubnet))));
+                // queued after the state at start is applied, on the locality thread
+                executor.execute(LocalityProvider.this::started);
             }
 
             @Override
@@ -175,6 +191,10 @@ public final class LocalityProvider implements AutoCloseable {
                 executor.schedule(LocalityProvider.this::readInitialState, 1, TimeUnit.SECONDS);
             }
         }, MoreExecutors.directExecutor());
+    }
+
+    private void started() {
+        health.operational(LocalityHealth.OPERATIONAL);
     }
 
     private static <K, V> Collection<V> values(final Optional<Map<K, V>> map) {
@@ -210,5 +230,7 @@ public final class LocalityProvider implements AutoCloseable {
         executor.shutdownNow();
         publisher.close();
         keyStore.close();
+        localityMetrics.close();
+        reconcilerMetrics.close();
     }
 }

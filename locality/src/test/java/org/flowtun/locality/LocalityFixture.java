@@ -32,6 +32,8 @@ import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.config.FlowtunConfigSource;
 import org.flowtun.impl.config.ManagedFlowtunConfig;
 import org.flowtun.impl.flow.FlowSpec;
+import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.metrics.PrometheusRegistry;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
@@ -86,11 +88,15 @@ final class LocalityFixture implements AutoCloseable {
         return Map.of(FlowtunConfig.FLOW_AUDIT_INTERVAL, "0", FlowtunConfig.FLOW_REFRESH_INTERVAL, "0");
     }
 
+    /** The metrics the locality service registers (a scrape reads them). */
+    final PrometheusRegistry metrics = new PrometheusRegistry();
+
     /** Starts the locality service (again, after {@link #stop()}: a controller restart). */
     LocalityFixture start() {
         chassis = new ChassisRegistryCache(dataBroker);
         provider = new LocalityProvider(dataBroker, notifications, unused(NotificationService.class), ofSwitches,
-            switches, chassis, tunnelPorts, configSource(config), changes -> () -> { });
+            switches, chassis, tunnelPorts, configSource(config), changes -> () -> { }, metrics,
+            HealthReport.NONE, HealthReport.NONE);
         provider.init();
         provider.localityService().registerListener(change -> {
             if (logEvents) {

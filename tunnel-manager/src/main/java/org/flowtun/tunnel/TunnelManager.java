@@ -17,6 +17,8 @@ import org.flowtun.api.TunnelPortService;
 import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.config.FlowtunConfigSource;
+import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.metrics.FlowtunMetrics;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.flowtun.impl.ovsdb.OvsdbTopology;
@@ -47,20 +49,29 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
     private final FlowtunConfigSource configSource;
     private Registration registration;
     private Registration configRegistration;
+    private final FlowtunMetrics metrics;
+    private final TunnelPortMetrics tunnelPortMetrics;
+    private final HealthReport health;
 
     public TunnelManager(final DataBroker dataBroker, final SwitchStateCache switches,
-            final ChassisCache chassisCache, final FlowtunConfigSource configSource) {
+            final ChassisCache chassisCache, final FlowtunConfigSource configSource, final FlowtunMetrics metrics,
+            final HealthReport health) {
+        this.metrics = requireNonNull(metrics);
+        this.health = requireNonNull(health);
         this.configSource = requireNonNull(configSource);
         this.switches = requireNonNull(switches);
         this.reconciler = new TunnelPortReconciler(switches, new OvsdbConfigWriter(dataBroker));
         this.registrar = new ChassisRegistrar(dataBroker, chassisCache);
         this.registry = new TunnelPortRegistry(dataBroker);
+        this.tunnelPortMetrics = new TunnelPortMetrics(registry);
     }
 
     public void init() {
         registration = switches.register(this);
         configRegistration = configSource.register(this::configurationChanged);
+        metrics.register(tunnelPortMetrics);
         LOG.info("flowtun tunnel manager started; waiting for the {} configuration", FlowtunConfig.PID);
+        health.operational("listening to the switches and the configuration");
     }
 
     public TunnelPortService tunnelPortService() {
@@ -154,5 +165,6 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
         }
         executor.shutdownNow();
         registry.close();
+        metrics.unregister(tunnelPortMetrics);
     }
 }

@@ -24,6 +24,8 @@ import org.flowtun.impl.cache.ChassisRegistryCache;
 import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.config.FlowtunConfigSource;
 import org.flowtun.impl.config.ManagedFlowtunConfig;
+import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.metrics.PrometheusRegistry;
 import org.flowtun.impl.ovsdb.OvsdbTopology;
 import org.flowtun.impl.ovsdb.OvsdbTopologyListener;
 import org.flowtun.impl.ovsdb.SwitchStateStore;
@@ -101,7 +103,8 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
         topologyListener = new OvsdbTopologyListener(getDataBroker(), switches);
         chassis = new ChassisRegistryCache(getDataBroker());
         manager = new TunnelManager(getDataBroker(), switches, chassis, configSource(Map.of(
-            FlowtunConfig.CONTROLLER_TARGET, TARGET, FlowtunConfig.DATAPATH_TYPE, "netdev")));
+            FlowtunConfig.CONTROLLER_TARGET, TARGET, FlowtunConfig.DATAPATH_TYPE, "netdev")), new PrometheusRegistry(),
+            HealthReport.NONE);
         manager.init();
     }
 

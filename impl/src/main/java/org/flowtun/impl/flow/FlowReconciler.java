@@ -55,6 +55,105 @@ public final class FlowReconciler<O extends FlowOwner> {
         void flowsInstalled(String node, O owner);
     }
 
+    /**
+     * Told what the reconciler does with each switch, for metrics and health; called on the reconciler's thread,
+     * must not block.
+     */
+    public interface Observer {
+        Observer NONE = new Observer() { };
+
+        /** Tells {@code first}, then {@code second}. */
+        static Observer both(final Observer first, final Observer second) {
+            return new Observer() {
+                @Override
+                public void requestSent(final String node, final boolean bundle) {
+                    first.requestSent(node, bundle);
+                    second.requestSent(node, bundle);
+                }
+
+                @Override
+                public void bundleFailed(final String node, final boolean rejected) {
+                    first.bundleFailed(node, rejected);
+                    second.bundleFailed(node, rejected);
+                }
+
+                @Override
+                public void replacing(final String node) {
+                    first.replacing(node);
+                    second.replacing(node);
+                }
+
+                @Override
+                public void flowConfirmed(final long nanos) {
+                    first.flowConfirmed(nanos);
+                    second.flowConfirmed(nanos);
+                }
+
+                @Override
+                public void switchFailing(final String node, final String openflowNodeId, final int failures,
+                        final String reason) {
+                    first.switchFailing(node, openflowNodeId, failures, reason);
+                    second.switchFailing(node, openflowNodeId, failures, reason);
+                }
+
+                @Override
+                public void switchSettled(final String node) {
+                    first.switchSettled(node);
+                    second.switchSettled(node);
+                }
+            };
+        }
+
+        /** A request went to the node's switch: a bundle (its messages committed at once) or one flow-mod. */
+        default void requestSent(final String node, final boolean bundle) {
+        }
+
+        /** A bundle failed: refused by the switch ({@code rejected}), or with no error from it. */
+        default void bundleFailed(final String node, final boolean rejected) {
+        }
+
+        /** Every flowtun flow of the node's switch is being replaced by the wanted ones (it connected, or failed). */
+        default void replacing(final String node) {
+        }
+
+        /** A wanted flow is confirmed on a switch {@code nanos} after the data-tree change that asked for it. */
+        default void flowConfirmed(final long nanos) {
+        }
+
+        /** A request to the node's switch failed, the {@code failures}th time in a row; it is resynchronised. */
+        default void switchFailing(final String node, final String openflowNodeId, final int failures,
+                final String reason) {
+        }
+
+        /** The node's switch failed before, and now holds what is wanted (or is gone): it is failing no more. */
+        default void switchSettled(final String node) {
+        }
+    }
+
+    /** What the reconciler knows of one node's switch (see {@link #switchStats()}). */
+    public static final class SwitchStats {
+        public final String node;
+        public final boolean connected;
+        /** Flows flowtun wants on the switch. */
+        public final int wanted;
+        /** Wanted flows the switch confirmed. */
+        public final int confirmed;
+        /** Wanted flows not confirmed: not sent yet, in flight, or the switch's answer lost. */
+        public final int missing;
+        /** Flows on the switch that are not wanted any more (their removal pending or in flight). */
+        public final int stale;
+
+        SwitchStats(final String node, final boolean connected, final int wanted, final int confirmed,
+                final int missing, final int stale) {
+            this.node = node;
+            this.connected = connected;
+            this.wanted = wanted;
+            this.confirmed = confirmed;
+            this.missing = missing;
+            this.stale = stale;
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
     private static final long RETRY_SECONDS = 2;
     /**
@@ -80,6 +179,9 @@ public final class FlowReconciler<O extends FlowOwner> {
     private final FlowWriter writer;
     private final ScheduledExecutorService executor;
     private final Listener<O> listener;
+    private final Observer observer;
+    /** When the data-tree change behind the flows set now arrived (System.nanoTime), or 0: not from one. */
+    private long changeNanos;
 
     private final Map<String, NodeFlows> nodes = new HashMap<>();
     /** The nodes by their connected switch's OpenFlow node id. */
@@ -87,9 +189,28 @@ public final class FlowReconciler<O extends FlowOwner> {
 
     public FlowReconciler(final FlowWriter writer, final ScheduledExecutorService executor,
             final Listener<O> listener) {
+        this(writer, executor, listener, Observer.NONE);
+    }
+
+    public FlowReconciler(final FlowWriter writer, final ScheduledExecutorService executor,
+            final Listener<O> listener, final Observer observer) {
         this.writer = requireNonNull(writer);
         this.executor = requireNonNull(executor);
         this.listener = requireNonNull(listener);
+        this.observer = requireNonNull(observer);
+    }
+
+    /**
+     * The flows set from now on serve a data-tree change that arrived at {@code nanos} ({@link System#nanoTime}),
+     * or, with 0, no data-tree change: the time until the switch confirms them is told to the observer.
+     */
+    public void changesSince(final long nanos) {
+        changeNanos = nanos;
+    }
+
+    /** What is known of every node's switch, flows wanted, confirmed, missing and stale. */
+    public List<SwitchStats> switchStats() {
+        return nodes.values().stream().map(NodeFlows::stats).collect(Collectors.toList());
     }
 
     /** Replaces the flows {@code owner} wants on {@code node}; sent on the next {@link #flush()}. */
@@ -231,6 +352,8 @@ public final class FlowReconciler<O extends FlowOwner> {
         short installedTable;
         /** The groups of the flow on the switch, the one it sends to first (the order to remove them in); or null. */
         List<Long> installedGroups;
+        /** When the data-tree change behind the wanted flow arrived, until the switch confirms it; or 0. */
+        long changedAt;
 
         boolean isOnSwitch() {
             return state != SwitchState.ABSENT;
@@ -326,6 +449,8 @@ public final class FlowReconciler<O extends FlowOwner> {
         private long requestsSent;
         /** Bumped on every (dis)connection, so that answers to an earlier connection's requests are ignored. */
         private long epoch;
+        /** Requests failed in a row (each followed by a resynchronisation), until the switch is at rest again. */
+        private int failures;
 
         NodeFlows(final String node) {
             this.node = node;
@@ -358,6 +483,9 @@ public final class FlowReconciler<O extends FlowOwner> {
                 }
                 if (previous == null || previous.cookie() != flow.cookie()) {
                     dirty.add(key);
+                    if (slot.changedAt == 0) {
+                        slot.changedAt = changeNanos;
+                    }
                 }
             }
             for (Long key : oldKeys) {
@@ -377,7 +505,26 @@ public final class FlowReconciler<O extends FlowOwner> {
             ownersToCheck.add(owner);
         }
 
+        SwitchStats stats() {
+            int confirmed = 0;
+            int stale = 0;
+            for (Slot<O> slot : slots.values()) {
+                if (slot.isInstalled()) {
+                    confirmed++;
+                } else if (slot.isOnSwitch()
+                        && (slot.desired == null || slot.installedCookie != slot.desired.cookie())) {
+                    stale++;
+                }
+            }
+            return new SwitchStats(node, openflowNodeId != null, desiredCount, confirmed, desiredCount - confirmed,
+                stale);
+        }
+
         void reset(final String newOpenflowNodeId) {
+            if (newOpenflowNodeId == null && failures > 0) {
+                failures = 0;
+                observer.switchSettled(node);
+            }
             if (openflowNodeId != null) {
                 byOpenflowNode.remove(openflowNodeId, this);
             }
@@ -431,6 +578,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             });
             dirty.clear();
             synced = true;
+            observer.replacing(node);
             final String ofNode = openflowNodeId;
             final long start = System.nanoTime();
             LOG.info("{}: replacing the flowtun flows of {} by the {} wanted, in one bundle", node, ofNode,
@@ -473,6 +621,7 @@ public final class FlowReconciler<O extends FlowOwner> {
                 wanted.add(flow.cookie());
                 if (onSwitch.containsKey(flow.cookie())) {
                     entry.getValue().installing(flow, SwitchState.CONFIRMED);
+                    entry.getValue().changedAt = 0;
                     kept++;
                 } else {
                     dirty.add(entry.getKey());
@@ -725,10 +874,12 @@ public final class FlowReconciler<O extends FlowOwner> {
          * {@link #MAX_UNEXPLAINED_BUNDLE_FAILURES} such failures in a row do the flows go one by one.
          */
         private void bundleRefused(final Throwable error) {
+            final boolean rejected = SwitchRejectedException.isRejection(error);
+            observer.bundleFailed(node, rejected);
             if (flowByFlow) {
                 return;
             }
-            if (!SwitchRejectedException.isRejection(error)
+            if (!rejected
                     && ++unexplainedBundleFailures < MAX_UNEXPLAINED_BUNDLE_FAILURES) {
                 LOG.info("{}: a bundle on {} failed with no error from the switch ({}); it is sent again as a "
                     + "bundle", node, openflowNodeId, error.getMessage());
@@ -767,6 +918,10 @@ public final class FlowReconciler<O extends FlowOwner> {
             if (slot != null && slot.desired != null && slot.desired.cookie() == cookie && slot.isOnSwitch()
                     && slot.installedCookie == cookie) {
                 slot.state = SwitchState.CONFIRMED;
+                if (slot.changedAt != 0) {
+                    observer.flowConfirmed(System.nanoTime() - slot.changedAt);
+                    slot.changedAt = 0;
+                }
                 final O owner = slot.owner;
                 if (owner != null && isInstalled(owner)) {
                     listener.flowsInstalled(node, owner);
@@ -804,6 +959,7 @@ public final class FlowReconciler<O extends FlowOwner> {
 
         private void sendNow(final Request request) {
             requestsSent++;
+            observer.requestSent(node, request.bundle);
             if (request.groups) {
                 groupBundleInFlight = true;
             } else {
@@ -826,6 +982,10 @@ public final class FlowReconciler<O extends FlowOwner> {
             answered(request);
             if (request.onSuccess != null) {
                 request.onSuccess.run();
+            }
+            if (failures > 0 && isQuiet()) {
+                failures = 0;
+                observer.switchSettled(node);
             }
         }
 
@@ -854,6 +1014,8 @@ public final class FlowReconciler<O extends FlowOwner> {
             }
             LOG.warn("{}: {} on {} failed: {}; resynchronising the switch in {} s", node, request.what,
                 openflowNodeId, error.getMessage(), RETRY_SECONDS);
+            failures++;
+            observer.switchFailing(node, openflowNodeId, failures, request.what + " failed: " + error.getMessage());
             // What the switch holds is unknown now
             scheduleResync(sendEpoch);
         }

@@ -12,12 +12,16 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
+import io.prometheus.client.Counter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.metrics.FlowtunMetrics;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
@@ -25,6 +29,7 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.netconf.api.DocumentedException.ErrorTag;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisKey;
@@ -63,9 +68,18 @@ public final class ConfigValidation implements AutoCloseable {
     private final BindingNormalizedNodeSerializer codec;
     private final AnnouncedKeyWrites keyAllocationsGuard;
     private final List<Registration> registrations = new ArrayList<>();
+    private final FlowtunMetrics metrics;
+    private final HealthReport health;
+    private final Counter rejected = Counter.build("flowtun_validation_rejected_total",
+        "Configuration writes refused by validation (RESTCONF 400 invalid-value, 409 in-use), by entry type")
+        .labelNames("entry", "reason").create();
 
     public ConfigValidation(final DOMDataBroker domDataBroker, final DataBroker dataBroker,
-            final BindingNormalizedNodeSerializer codec, final AnnouncedKeyWrites keyAllocationsGuard) {
+            final BindingNormalizedNodeSerializer codec, final AnnouncedKeyWrites keyAllocationsGuard,
+            final FlowtunMetrics metrics, final HealthReport health) {
+        this.metrics = requireNonNull(metrics);
+        this.health = requireNonNull(health);
+        metrics.register(rejected);
         this.domDataBroker = requireNonNull(domDataBroker);
         this.dataBroker = requireNonNull(dataBroker);
         this.codec = requireNonNull(codec);
@@ -111,6 +125,11 @@ public final class ConfigValidation implements AutoCloseable {
             codec.toYangInstanceIdentifier(InstanceIdentifier.create(KeyAllocations.class))),
             new KeyAllocationsCohort(codec, keyAllocationsGuard)));
         LOG.info("flowtun configuration validation registered on {} containers", registrations.size());
+        health.operational("commit cohorts registered on " + registrations.size() + " containers");
+    }
+
+    private void rejected(final Class<?> entryType, final ErrorTag tag) {
+        rejected.labels(entryType.getSimpleName().toLowerCase(Locale.ROOT), tag.getTagValue()).inc();
     }
 
     private <T extends DataObject> void register(final DOMDataTreeCommitCohortRegistry registry,
@@ -125,7 +144,8 @@ public final class ConfigValidation implements AutoCloseable {
             final java.util.function.Function<List<T>, Violations> writtenTogetherCheck) {
         registrations.add(registry.registerCommitCohort(
             new DOMDataTreeIdentifier(CONFIG, codec.toYangInstanceIdentifier(container)),
-            new ListEntryCohort<>(codec, dataBroker, entryType, check, deletionCheck, writtenTogetherCheck)));
+            new ListEntryCohort<>(codec, dataBroker, entryType, check, deletionCheck, writtenTogetherCheck,
+                this::rejected)));
     }
 
     /** Deleting lports that routers, floating IPs or trunks still reference is refused (409 in-use). */
@@ -211,5 +231,6 @@ public final class ConfigValidation implements AutoCloseable {
     public void close() {
         registrations.forEach(Registration::close);
         registrations.clear();
+        metrics.unregister(rejected);
     }
 }

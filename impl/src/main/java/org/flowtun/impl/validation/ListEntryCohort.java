@@ -63,10 +63,18 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
     private final EntryCheck<T> check;
     private final DeletionCheck<T> deletionCheck;
     private final Function<List<T>, Violations> writtenTogetherCheck;
+    private final Rejections rejections;
+
+    /** Told of every commit refused: the entry type refused, and the error tag (invalid-value or in-use). */
+    @FunctionalInterface
+    interface Rejections {
+        void rejected(Class<?> entryType, ErrorTag tag);
+    }
 
     ListEntryCohort(final BindingNormalizedNodeSerializer codec, final DataBroker dataBroker,
             final Class<T> entryType, final EntryCheck<T> check, final DeletionCheck<T> deletionCheck,
-            final Function<List<T>, Violations> writtenTogetherCheck) {
+            final Function<List<T>, Violations> writtenTogetherCheck, final Rejections rejections) {
+        this.rejections = requireNonNull(rejections);
         this.codec = requireNonNull(codec);
         this.dataBroker = requireNonNull(dataBroker);
         this.entryType = requireNonNull(entryType);
@@ -103,9 +111,11 @@ final class ListEntryCohort<T extends DataObject> implements DOMDataTreeCommitCo
                     problems.addAll(writtenTogetherCheck.apply(written).items());
                 }
                 if (!problems.isEmpty()) {
+                    rejections.rejected(entryType, ErrorTag.INVALID_VALUE);
                     return fail(problems, ErrorTag.INVALID_VALUE);
                 }
                 if (!conflicts.isEmpty()) {
+                    rejections.rejected(entryType, ErrorTag.IN_USE);
                     return fail(conflicts.items(), ErrorTag.IN_USE);
                 }
                 return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;

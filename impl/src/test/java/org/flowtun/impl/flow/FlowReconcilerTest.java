@@ -18,10 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.health.SwitchFailures;
+import org.flowtun.impl.metrics.PrometheusRegistry;
+import org.flowtun.impl.metrics.ReconcilerMetrics;
 import org.junit.After;
 import org.junit.Test;
 
@@ -33,8 +38,12 @@ public class FlowReconcilerTest {
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final FakeSwitch ofSwitch = new FakeSwitch();
     private final List<String> installed = new ArrayList<>();
+    private final PrometheusRegistry metrics = new PrometheusRegistry();
+    /** What the reconciler reported to diagstatus, in order. */
+    private final List<String> health = new CopyOnWriteArrayList<>();
     private final FlowReconciler<Owner> reconciler = new FlowReconciler<>(ofSwitch, executor,
-        (node, owner) -> installed.add(node + "/" + owner));
+        (node, owner) -> installed.add(node + "/" + owner), FlowReconciler.Observer.both(
+            new ReconcilerMetrics(metrics), new SwitchFailures(new RecordingHealth(health)).start()));
     /** p1's flow, on the switch before it connects. */
     private final FlowSpec kept = egress(1, 10);
     /** p2's flow, not on the switch. */
@@ -303,6 +312,56 @@ public class FlowReconcilerTest {
     }
 
     @Test
+    public void metricsCountRequestsAndReplacementsAndTheTimeFromAChangeToItsFlowsOnTheSwitch() throws Exception {
+        connectEmpty();
+        final int count = FlowReconciler.BUNDLE_MIN * 2;
+        final long changeArrived = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(50);
+        on(() -> {
+            reconciler.changesSince(changeArrived);
+            for (int i = 1; i <= count; i++) {
+                reconciler.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
+            }
+            reconciler.flush();
+            reconciler.changesSince(0);
+            reconciler.setFlows("n", owner("not-from-a-change"), List.of(egress(count + 1, 10)));
+            reconciler.flush();
+        });
+        awaitInstalled(count + 1);
+        assertEquals("every flow of the change, and no other", count,
+            metrics.sample("flowtun_flow_convergence_seconds_count"), 0);
+        assertTrue("each at least 50 ms after its change", metrics.sample("flowtun_flow_convergence_seconds_sum")
+            >= count * 0.05);
+        assertEquals("the replacement on connect, then the change's bundle", 2,
+            metrics.sample("flowtun_switch_bundles_total", "node", "n"), 0);
+        assertEquals(1, metrics.sample("flowtun_switch_flow_mods_total", "node", "n"), 0);
+        assertEquals(1, metrics.sample("flowtun_switch_replacements_total", "node", "n"), 0);
+        final FlowReconciler.SwitchStats stats = onExecutor(() -> reconciler.switchStats()).get(0);
+        assertEquals(List.of(count + 1, count + 1, 0, 0), List.of(stats.wanted, stats.confirmed, stats.missing,
+            stats.stale));
+        assertTrue(stats.connected);
+    }
+
+    @Test
+    public void flowsHealthIsInErrorWhileASwitchKeepsFailingAndOperationalOnceItHoldsWhatIsWanted()
+            throws Exception {
+        connectEmpty();
+        ofSwitch.bundlesFailingSilently = 1;
+        ofSwitch.replacementsFailing = SwitchFailures.FAILURES_FOR_ERROR - 1;
+        final int count = FlowReconciler.BUNDLE_MIN;
+        wantEgressFlows(count);
+        awaitInstalled(count);
+        awaitUntil(() -> health.get(health.size() - 1).startsWith("OPERATIONAL"));
+        assertEquals(3, health.size());
+        assertEquals("OPERATIONAL " + SwitchFailures.OPERATIONAL, health.get(0));
+        assertTrue(health.get(1), health.get(1).startsWith("ERROR 1 switch(es) failing: n (openflow:1): 3 failures "
+            + "in a row, last: replace failed: commit failed"));
+        assertEquals("OPERATIONAL " + SwitchFailures.OPERATIONAL, health.get(2));
+        assertEquals(3, metrics.sample("flowtun_switch_request_failures_total", "node", "n"), 0);
+        assertEquals(3, metrics.sample("flowtun_switch_bundles_failed_total", "node", "n", "reason", "unexplained"),
+            0);
+    }
+
+    @Test
     public void aBundleTheSwitchRefusesIsRetriedFlowByFlow() throws Exception {
         connectEmpty();
         ofSwitch.refuseBundles = true;
@@ -469,6 +528,29 @@ public class FlowReconcilerTest {
         executor.submit(task).get(5, TimeUnit.SECONDS);
     }
 
+    private <T> T onExecutor(final Callable<T> task) throws Exception {
+        return executor.submit(task).get(5, TimeUnit.SECONDS);
+    }
+
+    /** Diagstatus as a list of "STATE description". */
+    private static final class RecordingHealth implements HealthReport {
+        private final List<String> reports;
+
+        RecordingHealth(final List<String> reports) {
+            this.reports = reports;
+        }
+
+        @Override
+        public void operational(final String description) {
+            reports.add("OPERATIONAL " + description);
+        }
+
+        @Override
+        public void error(final String reason) {
+            reports.add("ERROR " + reason);
+        }
+    }
+
     /** Lets every queued callback run (they run on the executor, in order). */
     private void settle() throws Exception {
         for (int i = 0; i < 5; i++) {
@@ -517,6 +599,8 @@ public class FlowReconcilerTest {
         final List<Long> removedGroups = new ArrayList<>();
         /** Bundles still to fail with no error from the switch (as OpenFlowPlugin times them out under load). */
         int bundlesFailingSilently;
+        /** Replacements still to fail with no error from the switch. */
+        int replacementsFailing;
         int bundles;
         int replacements;
         int removed;
@@ -562,6 +646,10 @@ public class FlowReconcilerTest {
             replacements++;
             if (refuseBundles) {
                 return Futures.immediateFailedFuture(new SwitchRejectedException("bundle refused"));
+            }
+            if (replacementsFailing > 0) {
+                replacementsFailing--;
+                return Futures.immediateFailedFuture(new IllegalStateException("commit failed: []"));
             }
             flows.keySet().removeIf(cookie -> (cookie & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE);
             keys.keySet().retainAll(flows.keySet());
