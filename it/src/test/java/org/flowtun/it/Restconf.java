@@ -50,6 +50,7 @@ final class Restconf {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String root;
     private final String base;
     private final String auth;
     private final Duration timeout;
@@ -60,7 +61,8 @@ final class Restconf {
 
     Restconf(final int port, final Duration timeout) {
         this.timeout = timeout;
-        this.base = "http://127.0.0.1:" + port + "/rests/data/";
+        this.root = "http://127.0.0.1:" + port;
+        this.base = root + "/rests/data/";
         this.auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -78,6 +80,15 @@ final class Restconf {
 
     Reply get(final String path) {
         return send(request(path).GET());
+    }
+
+    /**
+     * OpenDaylight's system status (infrautils diagstatus, {@code /diagstatus}): every registered service with its
+     * state; 200 when all are OPERATIONAL and the system is booted, 503 otherwise.
+     */
+    Reply diagStatus() {
+        return send(HttpRequest.newBuilder(URI.create(root + "/diagstatus")).timeout(timeout)
+            .header("Authorization", auth).header("Accept", "application/json").GET());
     }
 
     Reply put(final String path, final String json) {
