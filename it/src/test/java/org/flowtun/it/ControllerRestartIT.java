@@ -32,7 +32,7 @@ public class ControllerRestartIT {
             karaf.setFlowtunConfig("datapath-type", "netdev");
             karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
             karaf.start();
-            restconf.awaitAnswer("flowtun-chassis:chassis-registry");
+            restconf.awaitReady();
             try (OvsNode node = OvsNode.start("r", "chassis-r", "10.99.9.1")) {
                 TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.9.1");
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
@@ -77,7 +77,7 @@ public class ControllerRestartIT {
                 // are the same ones, with the same keys and cookies (the allocated keys were kept).
                 karaf.stop();
                 karaf.start();
-                restconf.awaitAnswer("flowtun-chassis:chassis-registry");
+                restconf.awaitReady();
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, ALL_TYPES);
                 TunnelPortChecks.awaitTunnelPorts(node, ALL_TYPES, "10.99.9.1");
                 assertEquals(vxlan, node.get("Interface", "vxlan-tunnel-port", "ofport"));
@@ -97,7 +97,7 @@ public class ControllerRestartIT {
                 node.ofctl("add-flow", "cookie=0xf7ff000000000001,table=75,priority=100,reg7=999999,actions=drop");
                 karaf.setFlowtunConfig("tunnel-types", "vxlan,gre");
                 karaf.start();
-                restconf.awaitAnswer("flowtun-chassis:chassis-registry");
+                restconf.awaitReady();
                 TunnelPortChecks.awaitTunnelPorts(node, List.of("vxlan", "gre"), "10.99.9.1");
                 TunnelPortChecks.awaitPublishedOfportsMatch(restconf, node, List.of("vxlan", "gre"));
                 assertEquals(vxlan, node.get("Interface", "vxlan-tunnel-port", "ofport"));

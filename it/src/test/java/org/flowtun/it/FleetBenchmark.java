@@ -113,7 +113,7 @@ public class FleetBenchmark {
     private void connectFleet(final String figure) throws Exception {
         final long start = System.nanoTime();
         karaf.start();
-        restconf.awaitAnswer("flowtun-lport:lports");
+        restconf.awaitReady();
         final long restconfUp = System.nanoTime();
         Await.until(LONG, () -> {
             final int ports = tunnelPortsWithOfport();

@@ -34,13 +34,12 @@ final class FlowtunKaraf {
 
     /**
      * Waits until the container is up (infrautils' system state ACTIVE: stopping it earlier once hung Blueprint's
-     * shutdown) and RESTCONF answers {@code path} with 200.
+     * shutdown) and ready as the README tells a script to wait: {@code /diagstatus} answers 200.
      */
-    static void awaitReady(final SystemReadyMonitor systemReady, final Restconf restconf, final String path)
-            throws Exception {
+    static void awaitReady(final SystemReadyMonitor systemReady, final Restconf restconf) throws Exception {
         Await.until(Duration.ofMinutes(5), () -> systemReady.getSystemState() == SystemState.ACTIVE ? null
             : "system state " + systemReady.getSystemState());
-        Await.until(Duration.ofMinutes(2), () -> restconf.get(path).status == 200 ? null : path + " not readable");
+        restconf.awaitReady();
     }
 
     static Option[] options() {

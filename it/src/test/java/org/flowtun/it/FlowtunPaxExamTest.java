@@ -40,7 +40,7 @@ abstract class FlowtunPaxExamTest {
 
     @Before
     public void awaitFlowtunReady() throws Exception {
-        FlowtunKaraf.awaitReady(systemReady, restconf, "flowtun-lport:lports");
+        FlowtunKaraf.awaitReady(systemReady, restconf);
     }
 
     @After

@@ -105,6 +105,11 @@ final class KarafProcess implements AutoCloseable {
         }
     }
 
+    /** Where the distribution is unpacked (bin/, etc/, data/). */
+    Path home() {
+        return home;
+    }
+
     /** The controller's log (karaf.log; it rolls over at 16 MB, which the benchmarks stay under). */
     Path log() {
         return home.resolve("data/log/karaf.log");

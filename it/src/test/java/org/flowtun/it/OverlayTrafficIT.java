@@ -40,7 +40,7 @@ public class OverlayTrafficIT {
             karaf.setFlowtunConfig("datapath-type", "netdev");
             karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
             karaf.start();
-            restconf.awaitAnswer("flowtun-lport:lports");
+            restconf.awaitReady();
             try (Underlay underlay = Underlay.create();
                  OvsNode nodeA = OvsNode.start("ta", "chassis-ta", "10.99.7.1");
                  OvsNode nodeB = OvsNode.start("tb", "chassis-tb", "10.99.7.2");
@@ -110,7 +110,7 @@ public class OverlayTrafficIT {
                 // The controller restarts: traffic resumes (and flows are reconciled), no API call.
                 karaf.stop();
                 karaf.start();
-                restconf.awaitAnswer("flowtun-lport:lports");
+                restconf.awaitReady();
                 Await.until(CONVERGE, () -> restconf.get("flowtun-state:lport-states/lport-state=vxb")
                     .body.contains("\"local\"") ? null : "vxb's locality not published again");
                 awaitPing(vxA, "10.10.1.2");

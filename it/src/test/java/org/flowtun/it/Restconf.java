@@ -66,18 +66,6 @@ final class Restconf {
         this.auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Waits (up to 4 minutes) until RESTCONF answers {@code path} with 200: the controller has started. */
-    void awaitAnswer(final String path) throws Exception {
-        Await.until(Duration.ofMinutes(4), () -> {
-            try {
-                final Reply reply = get(path);
-                return reply.status == 200 ? null : "RESTCONF answers " + reply.status;
-            } catch (AssertionError e) {
-                return "RESTCONF not up: " + e.getMessage();
-            }
-        });
-    }
-
     Reply get(final String path) {
         return send(request(path).GET());
     }
@@ -88,7 +76,27 @@ final class Restconf {
      */
     Reply diagStatus() {
         return send(HttpRequest.newBuilder(URI.create(root + "/diagstatus")).timeout(timeout)
-            .header("Authorization", auth).header("Accept", "application/json").GET());
+            .header("Accept", "application/json").GET());
+    }
+
+    /** flowtun's metrics, as Prometheus scrapes them. */
+    Reply metrics() {
+        return send(HttpRequest.newBuilder(URI.create(root + "/flowtun/metrics")).timeout(timeout).GET());
+    }
+
+    /**
+     * Waits (up to 4 minutes) until the controller is ready as the README tells a script to: {@code /diagstatus}
+     * answers 200 (every service OPERATIONAL, flowtun's included, and the system booted).
+     */
+    void awaitReady() throws Exception {
+        Await.until(Duration.ofMinutes(4), () -> {
+            try {
+                final Reply reply = diagStatus();
+                return reply.status == 200 ? null : "/diagstatus answers " + reply.status + " " + reply.body;
+            } catch (AssertionError e) {
+                return "the controller does not answer: " + e.getMessage();
+            }
+        });
     }
 
     Reply put(final String path, final String json) {

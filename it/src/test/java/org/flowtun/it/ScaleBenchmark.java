@@ -93,7 +93,7 @@ public class ScaleBenchmark {
                 karaf.debugLog(logger);
             }
             karaf.start();
-            restconf.awaitAnswer("flowtun-lport:lports");
+            restconf.awaitReady();
             try (OvsNode started = TunnelPortChecks.startConnected("bench", "chassis-bench", "10.99.8.1", TYPES);
                     FlowMonitor monitor = started.monitor(EGRESS_TABLE)) {
                 node = started;
@@ -372,7 +372,7 @@ public class ScaleBenchmark {
         final long start = System.nanoTime();
         final long startMillis = System.currentTimeMillis();
         karaf.start();
-        restconf.awaitAnswer("flowtun-lport:lports");
+        restconf.awaitReady();
         final long restconfUp = System.nanoTime();
         // the switch reports when the deleted flows are back and the stale ones gone (one bundle brings both) ...
         final long back = egress.await(TAMPERED, distinctFlows(FlowMonitor.addedOrModified()

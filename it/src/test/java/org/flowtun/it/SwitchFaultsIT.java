@@ -43,7 +43,7 @@ public class SwitchFaultsIT {
             karaf.setFlowtunConfig("flow-audit-interval", "0");
             karaf.setFlowtunConfig("flow-refresh-interval", "0");
             karaf.start();
-            restconf.awaitAnswer("flowtun-lport:lports");
+            restconf.awaitReady();
             try (Underlay underlay = Underlay.create();
                  OvsNode nodeA = OvsNode.start("fa", "chassis-fa", "10.99.8.1");
                  OvsNode nodeB = OvsNode.start("fb", "chassis-fb", "10.99.8.2")) {
