@@ -27,5 +27,6 @@ mvn -B --no-transfer-progress -pl it verify -Dit.test=FleetBenchmark -Dfailsafe.
 out=target/benchmarks
 mkdir -p "$out"
 cp locality/target/benchmarks/locality.json it/target/benchmarks/scale.json it/target/benchmarks/fleet.json \
+   it/target/benchmarks/operations.json \
    it/target/benchmarks/heap-histogram-*.txt "$out/"
 /usr/bin/python3 scripts/plot-benchmarks.py "$out"

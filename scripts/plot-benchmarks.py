@@ -6,7 +6,8 @@
 # and is available at http://www.eclipse.org/legal/epl-v10.html
 """Plots flowtun's benchmark figures (JSON written by the benchmarks) as PNG files, and writes them as CSV.
 
-Usage: plot-benchmarks.py <benchmarks dir>   (reads scale.json, fleet.json and locality.json there, when present)
+Usage: plot-benchmarks.py <benchmarks dir>   (reads scale.json, fleet.json, locality.json and operations.json there,
+when present)
 """
 import csv
 import json
@@ -187,6 +188,104 @@ def fleet(directory, figures):
     save(fig, directory, "fleet.png")
 
 
+def histogram_quantile(q, before, after):
+    """Prometheus' histogram_quantile over the increase between two cumulative bucket maps (le -> count)."""
+    bounds = sorted(after, key=lambda le: float("inf") if le == "+Inf" else float(le))
+    counts = [after[le] - before.get(le, 0) for le in bounds]
+    total = counts[-1] if counts else 0
+    if total <= 0:
+        return None
+    rank = q * total
+    lower, below = 0.0, 0.0
+    for le, count in zip(bounds, counts):
+        if count >= rank:
+            if le == "+Inf":
+                return lower
+            upper = float(le)
+            return lower + (upper - lower) * (rank - below) / max(count - below, 1e-9)
+        lower, below = (0.0 if le == "+Inf" else float(le)), count
+    return lower
+
+
+def operations(directory, recorded):
+    """What an operator's dashboard (docs/grafana/flowtun.json) showed during the fleet benchmark."""
+    samples = recorded["samples"]
+    if len(samples) < 2:
+        return
+    gap = 2.5 * recorded["interval_seconds"]
+    t = [s["t"] for s in samples]
+
+    def broken(values):
+        """The values with None where scrapes were missing (the controller restarting): the lines break there."""
+        out = []
+        for i, value in enumerate(values):
+            out.append(None if i > 0 and t[i] - t[i - 1] > gap else value)
+        return out
+
+    def series(kind, name):
+        return broken([s[kind].get(name, 0) for s in samples])
+
+    fig, axes = plt.subplots(2, 2, figsize=(12, 7.5), sharex=True)
+    (flows, missing), (convergence, memory) = axes
+    flows.plot(t, series("sum", "flowtun_switch_flows_wanted"), label="flows wanted (all switches)")
+    flows.plot(t, series("sum", "flowtun_switch_flows_confirmed"), label="flows confirmed", linestyle="--")
+    flows.set_ylabel("flows")
+    lports = flows.twinx()
+    lports.plot(t, broken([s.get("flowtun_lports", 0) for s in samples]), color="grey", linewidth=0.8,
+                label="lports")
+    lports.set_ylabel("lports", color="grey")
+    flows.legend(loc="center left", fontsize=8)
+    flows.set_title("Flows on the switches; lports (grey)")
+
+    missing.plot(t, series("sum", "flowtun_switch_flows_missing"), label="missing, all switches")
+    missing.plot(t, series("max", "flowtun_switch_flows_missing"), label="missing, worst switch")
+    missing.plot(t, series("sum", "flowtun_switch_flows_stale"), label="stale, all switches")
+    missing.plot(t, series("sum", "flowtun_switch_connected"), label="switches connected", color="grey",
+                 linewidth=0.8)
+    missing.set_yscale("symlog")
+    missing.legend(loc="center left", fontsize=8)
+    missing.set_title("Flows missing and stale; switches connected")
+
+    window = 5
+    qt, p50, p99 = [], [], []
+    for i in range(window, len(samples)):
+        before, after = samples[i - window]["convergence_buckets"], samples[i]["convergence_buckets"]
+        if samples[i].get("flowtun_flow_convergence_seconds_count", 0) < samples[i - window].get(
+                "flowtun_flow_convergence_seconds_count", 0):
+            continue  # the controller restarted: its counters began again
+        median, tail = histogram_quantile(0.5, before, after), histogram_quantile(0.99, before, after)
+        if median is not None:
+            qt.append(t[i])
+            p50.append(median * 1000)
+            p99.append(tail * 1000)
+    convergence.plot(qt, p50, ".", markersize=3, label="p50")
+    convergence.plot(qt, p99, ".", markersize=3, label="p99")
+    convergence.set_yscale("log")
+    convergence.set_ylabel("ms (histogram_quantile over %d s)" % window)
+    convergence.set_title("RESTCONF write to its flows confirmed on a switch")
+    convergence.legend(loc="upper left", fontsize=8)
+    convergence.set_xlabel("seconds into the benchmark")
+
+    memory.plot(t, broken([s.get("heap_mb", 0) for s in samples]), label="heap used (MB)")
+    memory.plot(t, broken([s.get("rss_mb", 0) for s in samples]), label="RSS (MB)")
+    memory.set_ylabel("MB")
+    replacements = memory.twinx()
+    replacements.plot(t, series("sum", "flowtun_switch_replacements_total"), color="grey", linewidth=0.8)
+    replacements.set_ylabel("switch replacements (total)", color="grey")
+    memory.legend(loc="center left", fontsize=8)
+    memory.set_title("Controller memory; switch replacements (grey)")
+    memory.set_xlabel("seconds into the benchmark")
+
+    for ax in (flows, missing, convergence, memory):
+        for phase in recorded["phases"]:
+            ax.axvline(phase["t"], color="black", linewidth=0.5, alpha=0.4)
+    for phase in recorded["phases"]:
+        for ax in (flows, convergence):
+            ax.annotate(phase["phase"], (phase["t"], 0.02), xycoords=("data", "axes fraction"), rotation=90,
+                        fontsize=7, va="bottom", ha="right", alpha=0.7)
+    save(fig, directory, "operations.png")
+
+
 def fleet_summary(figures, locality_figures):
     """The fleet issue's targets against the figures (the figures decide; nothing here fails)."""
     rows = []
@@ -244,6 +343,10 @@ def main():
             fleet_figures = json.load(f)
         fleet(directory, fleet_figures)
     fleet_summary(fleet_figures, locality_figures)
+    operations_file = os.path.join(directory, "operations.json")
+    if os.path.exists(operations_file):
+        with open(operations_file) as f:
+            operations(directory, json.load(f))
 
 
 if __name__ == "__main__":

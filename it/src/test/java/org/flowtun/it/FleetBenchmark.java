@@ -53,6 +53,8 @@ public class FleetBenchmark {
     private static final int SAMPLES = Integer.getInteger("flowtun.fleet.samples", 200);
     private static final int NEED_SAMPLES = Integer.getInteger("flowtun.fleet.need-samples", 20);
     private static final long SEED = 20_261_204L;
+    /** Scrape /flowtun/metrics every second during the run, as Prometheus would (docs/operations.png). */
+    private static final boolean SCRAPE = Boolean.parseBoolean(System.getProperty("flowtun.fleet.scrape", "true"));
     private static final List<String> TYPES = List.of("vxlan", "gre", "geneve");
     private static final Duration LONG = Duration.ofMinutes(10);
     /** Flows the README's table gives: per local lport with a MAC, per remote one, per network with a local one. */
@@ -86,22 +88,30 @@ public class FleetBenchmark {
         final Path base = Path.of("target", "fleet").toAbsolutePath();
         final long fleetStart = System.nanoTime();
         try (OvsFleet started = OvsFleet.start(base.resolve("ovs"), SWITCHES, "fleet");
-                KarafProcess process = KarafProcess.unpack(base.resolve("karaf"))) {
+                KarafProcess process = KarafProcess.unpack(base.resolve("karaf"));
+                MetricsRecorder recorder = new MetricsRecorder(8181, SCRAPE)) {
             fleet = started;
             karaf = process;
             figures.put("fleet_started_seconds", seconds(System.nanoTime() - fleetStart));
             karaf.setFlowtunConfig("datapath-type", "netdev");
             karaf.setFlowtunConfig("controller-target", "tcp:127.0.0.1:6653");
             fleet.connect();
+            recorder.phase("controller start");
             connectFleet("start");
+            recorder.phase("chassis, networks");
             writeData();
+            recorder.phase("lports PATCH");
             bulk();
+            recorder.phase("single lport PUTs");
             singlePorts();
+            recorder.phase("networks becoming needed");
             networkBecomingNeeded();
             figures.put("controller", Figures.jvmMemory(karaf.pid(), null));
             figures.put("fleet_rss_mb", fleet.rssMegabytes());
+            recorder.phase("controller restart");
             restart();
             figures.put("openflow_handshake_timeouts", openflowTimeouts());
+            recorder.write(Path.of("target", "benchmarks", "operations.json"));
         }
         final Path out = Path.of("target", "benchmarks", "fleet.json");
         Files.createDirectories(out.getParent());

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +44,9 @@ public class OperationsIT {
     private static final String IP = "10.99.12.1";
     private static final String FLOWTUN_COOKIES = "cookie=0xf700000000000000/0xff00000000000000";
     private static final Duration FAULT = Duration.ofSeconds(60);
+
+    private static final Path DASHBOARD = Path.of("..", "docs", "grafana", "flowtun.json");
+    private static final Pattern QUERIED = Pattern.compile("\\b(flowtun|jvm|process)_[a-z_]+");
 
     private final Restconf restconf = new Restconf(8181);
 
@@ -134,6 +140,18 @@ public class OperationsIT {
                 assertEquals(11, repaired.get("flowtun_lports"), 0);
                 assertEquals(egress + 1, node.ofctl("dump-flows", "table=75").lines()
                     .filter(line -> line.contains("actions=")).count());
+
+                // every metric the README's Grafana dashboard queries is one the controller serves
+                final Set<String> served = new TreeSet<>();
+                repaired.keySet().forEach(sample -> served.add(sample.replaceAll("\\{.*", "")));
+                final Matcher queried = QUERIED.matcher(Files.readString(DASHBOARD, StandardCharsets.UTF_8));
+                final Set<String> missing = new TreeSet<>();
+                while (queried.find()) {
+                    if (!served.contains(queried.group())) {
+                        missing.add(queried.group());
+                    }
+                }
+                assertEquals("queried by " + DASHBOARD + " but not served", Set.of(), missing);
             }
         }
     }

@@ -100,6 +100,20 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         fixture.awaitExact(1);
         fixture.awaitExact(2);
         assertEquals(java.util.Set.of("lport:a", "lport:b", "network:n1"), fixture.ownersOn(1));
+        // what an operator's scrape shows
+        assertEquals(2, fixture.metrics.sample("flowtun_lports"), 0);
+        assertEquals(1, fixture.metrics.sample("flowtun_networks"), 0);
+        assertEquals(2, fixture.metrics.sample("flowtun_nodes"), 0);
+        for (int node = 1; node <= 2; node++) {
+            final String label = LocalityFixture.nodeId(node);
+            final double wanted = fixture.metrics.sample("flowtun_switch_flows_wanted", "node", label);
+            assertTrue(wanted > 0);
+            assertEquals(wanted, fixture.metrics.sample("flowtun_switch_flows_confirmed", "node", label), 0);
+            assertEquals(0, fixture.metrics.sample("flowtun_switch_flows_missing", "node", label), 0);
+            assertEquals(1, fixture.metrics.sample("flowtun_switch_connected", "node", label), 0);
+        }
+        assertTrue(fixture.metrics.sample("flowtun_flow_convergence_seconds_count") > 0);
+        assertTrue(fixture.metrics.sample("flowtun_locality_batch_lports_count") > 0);
 
         // unplugged and deleted: gone from both nodes; node 1, with no local port on n1 left, needs n1 no more
         fixture.unplug(1, "a");

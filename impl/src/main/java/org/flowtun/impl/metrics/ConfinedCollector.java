@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * batch) answers the scrape with the previous samples.
  */
 public final class ConfinedCollector extends Collector {
-    static final long WAIT_SECONDS = 5;
+    static final long WAIT_SECONDS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(ConfinedCollector.class);
 
     private final Executor confinement;

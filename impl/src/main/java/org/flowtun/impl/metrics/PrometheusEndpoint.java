@@ -9,6 +9,7 @@ package org.flowtun.impl.metrics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.prometheus.client.exporter.MetricsServlet;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import org.osgi.service.http.HttpService;
@@ -25,7 +26,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     public PrometheusEndpoint(final HttpService httpService, final PrometheusRegistry metrics) {
         this.httpService = requireNonNull(httpService);
-        this.servlet = metrics.servlet();
+        this.servlet = new MetricsServlet(metrics.collectors());
     }
 
     public void init() throws ServletException, NamespaceException {

@@ -9,14 +9,12 @@ package org.flowtun.impl.metrics;
 
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.exporter.MetricsServlet;
 import io.prometheus.client.hotspot.GarbageCollectorExports;
 import io.prometheus.client.hotspot.MemoryPoolsExports;
 import io.prometheus.client.hotspot.StandardExports;
 import io.prometheus.client.hotspot.ThreadExports;
 import java.util.ArrayList;
 import java.util.List;
-import javax.servlet.http.HttpServlet;
 
 /** flowtun's metrics in a Prometheus registry of their own (not the client library's static default one). */
 public final class PrometheusRegistry implements FlowtunMetrics {
@@ -51,8 +49,8 @@ public final class PrometheusRegistry implements FlowtunMetrics {
         return registry.getSampleValue(name, names.toArray(new String[0]), values.toArray(new String[0]));
     }
 
-    /** A servlet answering with every metric in Prometheus' text format. */
-    HttpServlet servlet() {
-        return new MetricsServlet(registry);
+    /** For the endpoint that serves them (no servlet here: the registry is used where no servlet API is). */
+    CollectorRegistry collectors() {
+        return registry;
     }
 }
