@@ -151,6 +151,9 @@ final class OvsFleet implements AutoCloseable {
                 final Path nodeDir = dir.resolve(prefix + "-" + i);
                 Files.createDirectories(nodeDir);
                 Files.deleteIfExists(nodeDir.resolve("conf.db"));
+                // the logs of an earlier run would be counted with this one's (FleetBenchmark's handshake timeouts)
+                Files.deleteIfExists(nodeDir.resolve("ovsdb-server.log"));
+                Files.deleteIfExists(nodeDir.resolve("ovs-vswitchd.log"));
                 final Node node = new Node(i, prefix + "-" + i, localIp(i), nodeDir);
                 run(nodeDir, List.of("ovsdb-tool", "create", nodeDir.resolve("conf.db").toString(),
                     "/usr/share/openvswitch/vswitch.ovsschema"));
