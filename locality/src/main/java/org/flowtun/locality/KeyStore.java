@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.flowtun.impl.ChainedWriter;
 import org.flowtun.impl.health.HealthReport;
@@ -46,8 +47,12 @@ final class KeyStore implements AutoCloseable {
     private final KeyAllocationsGuard guard;
     private final ChainedWriter writer;
     private final HealthReport health;
-    /** Set when a write failed, until one succeeds (told on the datastore's threads). */
-    private volatile boolean failing;
+    private final Runnable onRewrite;
+    /** Writes sent so far, the last that failed and the last that succeeded; whether failing (guarded by this). */
+    private long writes;
+    private long failedWrite;
+    private long succeededWrite;
+    private boolean failing;
 
     /**
      * Creates the store.
@@ -60,9 +65,11 @@ final class KeyStore implements AutoCloseable {
     KeyStore(final DataBroker dataBroker, final KeyAllocationsGuard guard, final Runnable onRewrite,
             final HealthReport health) {
         this.health = requireNonNull(health);
+        this.onRewrite = requireNonNull(onRewrite);
         this.dataBroker = requireNonNull(dataBroker);
         this.guard = requireNonNull(guard);
-        this.writer = new ChainedWriter(dataBroker, "key-allocations", onRewrite);
+        // a failed chain is replaced; each failed write has everything written again (failed), not the chain
+        this.writer = new ChainedWriter(dataBroker, "key-allocations", KeyStore::nothing);
     }
 
     /** The allocations persisted before this start. */
@@ -91,15 +98,23 @@ final class KeyStore implements AutoCloseable {
 
     /** Writes the allocations that changed: owner to key, or to null for an allocation that is gone. */
     void save(final Map<String, Long> lportChanges, final Map<String, Long> networkChanges) {
-        if (lportChanges.isEmpty() && networkChanges.isEmpty()) {
+        final boolean empty = lportChanges.isEmpty() && networkChanges.isEmpty();
+        if (empty && !isFailing()) {
             return;
         }
+        final boolean puts = lportChanges.values().stream().anyMatch(Objects::nonNull)
+            || networkChanges.values().stream().anyMatch(Objects::nonNull);
         final List<String> changes = new ArrayList<>(lportChanges.size() + networkChanges.size());
         lportChanges.forEach((lport, key) -> changes.add(KeyAllocationsGuard.lportKey(lport, key)));
         networkChanges.forEach((network, key) -> changes.add(KeyAllocationsGuard.networkKey(network, key)));
         final Runnable committed = guard.expect(changes);
+        final long write = nextWrite();
         writer.write(tx -> {
-            tx.merge(LogicalDatastoreType.CONFIGURATION, ROOT, new KeyAllocationsBuilder().build());
+            // the container for the entries put; a write of deletions alone leaves it be, so that it goes with its
+            // last entries; after a failure with nothing to write again, an empty commit shows the store writable
+            if (puts) {
+                tx.merge(LogicalDatastoreType.CONFIGURATION, ROOT, new KeyAllocationsBuilder().build());
+            }
             lportChanges.forEach((lport, key) -> {
                 if (key == null) {
                     tx.delete(LogicalDatastoreType.CONFIGURATION, lportPath(lport));
@@ -120,20 +135,56 @@ final class KeyStore implements AutoCloseable {
             @Override
             public void onSuccess(final CommitInfo result) {
                 committed.run();
-                if (failing) {
-                    failing = false;
-                    health.operational(LocalityHealth.OPERATIONAL);
-                }
+                succeeded(write);
             }
 
             @Override
             public void onFailure(final Throwable cause) {
                 committed.run();
+                failed(write, cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    private static void nothing() {
+        // see failed()
+    }
+
+    private synchronized long nextWrite() {
+        return ++writes;
+    }
+
+    private synchronized boolean isFailing() {
+        return failing;
+    }
+
+    /**
+     * Write {@code write} succeeded: if a write before it had failed, the store is writable again (the writes go in
+     * order through one chain, and the failure had every allocation written again after it).
+     */
+    private synchronized void succeeded(final long write) {
+        succeededWrite = Math.max(succeededWrite, write);
+        if (failing && write > failedWrite) {
+            failing = false;
+            health.operational(LocalityHealth.OPERATIONAL);
+        }
+    }
+
+    /**
+     * Write {@code write} failed: unless a later one succeeded already (its callback came first), the store is
+     * failing until a write after this one succeeds; every allocation is written again (none: an empty commit).
+     */
+    private void failed(final long write, final Throwable cause) {
+        synchronized (this) {
+            if (write > succeededWrite) {
+                failedWrite = Math.max(failedWrite, write);
                 failing = true;
                 health.error("the key allocations could not be written (" + cause.getMessage()
                     + "); writing them again");
             }
-        }, MoreExecutors.directExecutor());
+        }
+        // what the write held is lost with it, whatever came after: every allocation is written again
+        onRewrite.run();
     }
 
     private static InstanceIdentifier<LportKey> lportPath(final String lport) {

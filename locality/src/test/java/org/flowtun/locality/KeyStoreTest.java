@@ -69,6 +69,24 @@ public class KeyStoreTest extends AbstractConcurrentDataBrokerTest {
         }
     }
 
+    @Test
+    public void afterAFailureWithNothingToWriteAgainAnEmptyCommitEndsTheError() throws Exception {
+        try (KeyStore store = new KeyStore(failingWhenAsked(getDataBroker()), changes -> () -> { },
+                rewrites::incrementAndGet, new RecordingHealth(health))) {
+            failing.set(true);
+            store.save(Map.of("p1", 1L), Map.of());
+            awaitUntil(() -> health.size() == 1);
+            assertTrue(health.toString(), health.get(0).startsWith("ERROR "));
+            // the lport went meanwhile: the rewrite has nothing to write, and says so with an empty commit
+            failing.set(false);
+            store.save(Map.of(), Map.of());
+            awaitUntil(() -> health.size() == 2);
+            assertEquals("OPERATIONAL " + LocalityHealth.OPERATIONAL, health.get(1));
+            store.save(Map.of(), Map.of());
+            assertEquals("nothing written, nothing reported, once the store is fine", 2, health.size());
+        }
+    }
+
     private static void awaitUntil(final Callable<Boolean> done) throws Exception {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!done.call() && System.nanoTime() < deadline) {

@@ -57,7 +57,9 @@ final class KeyAllocationsCohort implements DOMDataTreeCommitCohort {
         for (DOMDataTreeCandidate candidate : candidates) {
             final DataTreeCandidateNode root = candidate.getRootNode();
             final ModificationType type = root.getModificationType();
-            if (type == ModificationType.DELETE || type == ModificationType.DISAPPEARED) {
+            // the container deleted as such; one that disappears because its last entries went is checked below,
+            // entry by entry, like any other change (flowtun releases the last keys when the last lports go)
+            if (type == ModificationType.DELETE) {
                 return refuse("the container");
             }
             final List<String> changes = changes(candidate.getRootPath().getRootIdentifier(), root);
