@@ -100,20 +100,6 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         fixture.awaitExact(1);
         fixture.awaitExact(2);
         assertEquals(java.util.Set.of("lport:a", "lport:b", "network:n1"), fixture.ownersOn(1));
-        // what an operator's scrape shows
-        assertEquals(2, fixture.metrics.sample("flowtun_lports"), 0);
-        assertEquals(1, fixture.metrics.sample("flowtun_networks"), 0);
-        assertEquals(2, fixture.metrics.sample("flowtun_nodes"), 0);
-        for (int node = 1; node <= 2; node++) {
-            final String label = LocalityFixture.nodeId(node);
-            final double wanted = fixture.metrics.sample("flowtun_switch_flows_wanted", "node", label);
-            assertTrue(wanted > 0);
-            assertEquals(wanted, fixture.metrics.sample("flowtun_switch_flows_confirmed", "node", label), 0);
-            assertEquals(0, fixture.metrics.sample("flowtun_switch_flows_missing", "node", label), 0);
-            assertEquals(1, fixture.metrics.sample("flowtun_switch_connected", "node", label), 0);
-        }
-        assertTrue(fixture.metrics.sample("flowtun_flow_convergence_seconds_count") > 0);
-        assertTrue(fixture.metrics.sample("flowtun_locality_batch_lports_count") > 0);
 
         // unplugged and deleted: gone from both nodes; node 1, with no local port on n1 left, needs n1 no more
         fixture.unplug(1, "a");
@@ -124,6 +110,40 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         fixture.awaitNothingOn(1);
         fixture.awaitExact(2);
         assertFalse(fixture.ownersOn(2).contains("lport:a"));
+    }
+
+    @Test
+    public void metricsShowWhatTheServiceHoldsAndTimeAWriteUntilItsFlowsAreOnTheSwitch() throws Exception {
+        fixture.start();
+        twoConnectedNodes();
+        network("n1", 100);
+        boundPort("a", "n1", 1, "fa:16:3e:00:00:0a");
+        fixture.plug(1, "a", 10);
+        awaitEvents("a", 1, "local-created");
+        fixture.awaitExact(1);
+        final String node1 = LocalityFixture.nodeId(1);
+        final double convergedBefore = sampleOr0("flowtun_flow_convergence_seconds_count");
+        // node 1 needs n1 now: an lport bound to chassis 2 is remote there, its flows set by this write alone
+        boundPort("r", "n1", 2, "fa:16:3e:00:00:0b");
+        awaitEvents("r", 1, "remote-created");
+        fixture.awaitExact(1);
+        assertTrue("the write's flows on node 1 were timed",
+            fixture.metrics.sample("flowtun_flow_convergence_seconds_count") > convergedBefore);
+        assertEquals(2, fixture.metrics.sample("flowtun_lports"), 0);
+        assertEquals(1, fixture.metrics.sample("flowtun_networks"), 0);
+        assertEquals(2, fixture.metrics.sample("flowtun_nodes"), 0);
+        final double wanted = fixture.metrics.sample("flowtun_switch_flows_wanted", "node", node1);
+        assertTrue(wanted > 0);
+        assertEquals(wanted, fixture.metrics.sample("flowtun_switch_flows_confirmed", "node", node1), 0);
+        assertEquals(0, fixture.metrics.sample("flowtun_switch_flows_missing", "node", node1), 0);
+        assertEquals(0, fixture.metrics.sample("flowtun_switch_flows_stale", "node", node1), 0);
+        assertEquals(1, fixture.metrics.sample("flowtun_switch_connected", "node", node1), 0);
+        assertTrue(fixture.metrics.sample("flowtun_locality_batch_lports_count") > 0);
+    }
+
+    private double sampleOr0(final String name) {
+        final Double value = fixture.metrics.sample(name);
+        return value == null ? 0 : value;
     }
 
     @Test
