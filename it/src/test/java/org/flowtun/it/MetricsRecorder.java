@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
  * marked. Written as JSON for {@code scripts/plot-benchmarks.py} (docs/operations.png).
  */
 final class MetricsRecorder implements AutoCloseable {
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -89,14 +88,10 @@ final class MetricsRecorder implements AutoCloseable {
         final Map<String, Double> sums = new TreeMap<>();
         final Map<String, Double> maxima = new TreeMap<>();
         final Map<String, Double> buckets = new TreeMap<>((a, b) -> Double.compare(le(a), le(b)));
-        for (String line : body.split("\n")) {
-            final Matcher sample = SAMPLE.matcher(line);
-            if (line.startsWith("#") || !sample.matches()) {
-                continue;
-            }
-            final String name = sample.group(1);
-            final String labels = sample.group(2) == null ? "" : sample.group(2);
-            final double value = Double.parseDouble(sample.group(3));
+        for (Map.Entry<String, Double> sample : PrometheusText.samples(body).entrySet()) {
+            final String name = PrometheusText.name(sample.getKey());
+            final String labels = sample.getKey().substring(name.length());
+            final double value = sample.getValue();
             if ("flowtun_flow_convergence_seconds_bucket".equals(name)) {
                 final Matcher le = LE.matcher(labels);
                 if (le.find()) {

@@ -149,7 +149,7 @@ public class OperationsIT {
 
                 // every metric the README's Grafana dashboard queries is one the controller serves
                 final Set<String> served = new TreeSet<>();
-                repaired.keySet().forEach(sample -> served.add(sample.replaceAll("\\{.*", "")));
+                repaired.keySet().forEach(sample -> served.add(PrometheusText.name(sample)));
                 final Matcher queried = QUERIED.matcher(Files.readString(DASHBOARD, StandardCharsets.UTF_8));
                 final Set<String> missing = new TreeSet<>();
                 while (queried.find()) {
@@ -209,21 +209,11 @@ public class OperationsIT {
         return last;
     }
 
-    private static final Pattern SAMPLE = Pattern.compile("^(\\S+?)(\\{.*\\})? (\\S+)$");
-
     /** Scrapes /flowtun/metrics: each sample's name with its labels (as Prometheus prints them) to its value. */
     private Map<String, Double> scrape() {
         final Restconf.Reply reply = restconf.metrics();
         assertEquals(reply.body, 200, reply.status);
-        final Map<String, Double> samples = new HashMap<>();
-        for (String line : reply.body.split("\n")) {
-            final Matcher sample = SAMPLE.matcher(line);
-            if (!line.startsWith("#") && sample.matches()) {
-                final String labels = sample.group(2) == null ? "" : sample.group(2).replace(",}", "}");
-                samples.put(sample.group(1) + labels, Double.parseDouble(sample.group(3)));
-            }
-        }
-        return samples;
+        return PrometheusText.samples(reply.body);
     }
 
     private static String series(final String name, final String nodeId) {

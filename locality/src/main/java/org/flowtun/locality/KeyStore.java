@@ -48,11 +48,10 @@ final class KeyStore implements AutoCloseable {
     private final ChainedWriter writer;
     private final HealthReport health;
     private final Runnable onRewrite;
-    /** Writes sent so far, the last that failed and the last that succeeded; whether failing (guarded by this). */
+    /** Writes sent so far, the last that failed and the last that succeeded (guarded by this). */
     private long writes;
     private long failedWrite;
     private long succeededWrite;
-    private boolean failing;
 
     /**
      * Creates the store.
@@ -154,8 +153,9 @@ final class KeyStore implements AutoCloseable {
         return ++writes;
     }
 
+    /** A write failed, and none after it has succeeded yet. */
     private synchronized boolean isFailing() {
-        return failing;
+        return failedWrite > succeededWrite;
     }
 
     /**
@@ -163,9 +163,9 @@ final class KeyStore implements AutoCloseable {
      * order through one chain, and the failure had every allocation written again after it).
      */
     private synchronized void succeeded(final long write) {
+        final boolean wasFailing = isFailing();
         succeededWrite = Math.max(succeededWrite, write);
-        if (failing && write > failedWrite) {
-            failing = false;
+        if (wasFailing && !isFailing()) {
             health.operational(LocalityHealth.OPERATIONAL);
         }
     }
@@ -178,7 +178,6 @@ final class KeyStore implements AutoCloseable {
         synchronized (this) {
             if (write > succeededWrite) {
                 failedWrite = Math.max(failedWrite, write);
-                failing = true;
                 health.error("the key allocations could not be written (" + cause.getMessage()
                     + "); writing them again");
             }

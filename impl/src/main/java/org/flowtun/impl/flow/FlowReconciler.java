@@ -138,19 +138,21 @@ public final class FlowReconciler<O extends FlowOwner> {
         public final int wanted;
         /** Wanted flows the switch confirmed. */
         public final int confirmed;
-        /** Wanted flows not confirmed: not sent yet, in flight, or the switch's answer lost. */
-        public final int missing;
         /** Flows on the switch that are not wanted any more (their removal pending or in flight). */
         public final int stale;
 
         SwitchStats(final String node, final boolean connected, final int wanted, final int confirmed,
-                final int missing, final int stale) {
+                final int stale) {
             this.node = node;
             this.connected = connected;
             this.wanted = wanted;
             this.confirmed = confirmed;
-            this.missing = missing;
             this.stale = stale;
+        }
+
+        /** Wanted flows not confirmed: not sent yet, in flight, or the switch's answer lost. */
+        public int missing() {
+            return wanted - confirmed;
         }
     }
 
@@ -516,8 +518,7 @@ public final class FlowReconciler<O extends FlowOwner> {
                     stale++;
                 }
             }
-            return new SwitchStats(node, openflowNodeId != null, desiredCount, confirmed, desiredCount - confirmed,
-                stale);
+            return new SwitchStats(node, openflowNodeId != null, desiredCount, confirmed, stale);
         }
 
         void reset(final String newOpenflowNodeId) {

@@ -9,10 +9,6 @@ package org.flowtun.impl.health;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import org.opendaylight.infrautils.diagstatus.DiagStatusService;
 import org.opendaylight.infrautils.diagstatus.ServiceDescriptor;
 import org.opendaylight.infrautils.diagstatus.ServiceRegistration;
@@ -27,11 +23,6 @@ import org.slf4j.LoggerFactory;
  * Thread-safe; a state reported again unchanged is not logged again.
  */
 public final class ServiceHealth implements HealthReport, AutoCloseable {
-    public static final String LOCALITY = "flowtun-locality";
-    public static final String FLOWS = "flowtun-flows";
-    public static final String TUNNEL_MANAGER = "flowtun-tunnel-manager";
-    public static final String VALIDATION = "flowtun-validation";
-
     private static final Logger LOG = LoggerFactory.getLogger(ServiceHealth.class);
 
     private final DiagStatusService diagStatus;
@@ -47,21 +38,6 @@ public final class ServiceHealth implements HealthReport, AutoCloseable {
         diagStatus.report(new ServiceDescriptor(name, state, description));
     }
 
-    /** OPERATIONAL (with {@code description}) once {@code started} completes, ERROR with its failure otherwise. */
-    public void operationalWhen(final ListenableFuture<?> started, final String operationalDescription) {
-        Futures.addCallback(started, new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(final Object result) {
-                operational(operationalDescription);
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                error("failed to start: " + cause.getMessage());
-            }
-        }, MoreExecutors.directExecutor());
-    }
-
     @Override
     public void operational(final String newDescription) {
         report(ServiceState.OPERATIONAL, newDescription);
@@ -71,14 +47,6 @@ public final class ServiceHealth implements HealthReport, AutoCloseable {
     @Override
     public void error(final String reason) {
         report(ServiceState.ERROR, reason);
-    }
-
-    public synchronized ServiceState state() {
-        return state;
-    }
-
-    public synchronized String description() {
-        return description;
     }
 
     private synchronized void report(final ServiceState newState, final String newDescription) {

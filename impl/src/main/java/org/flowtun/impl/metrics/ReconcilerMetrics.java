@@ -86,7 +86,7 @@ public final class ReconcilerMetrics implements FlowReconciler.Observer, AutoClo
             connected.addMetric(label, switchStats.connected ? 1 : 0);
             wanted.addMetric(label, switchStats.wanted);
             confirmed.addMetric(label, switchStats.confirmed);
-            missing.addMetric(label, switchStats.missing);
+            missing.addMetric(label, switchStats.missing());
             stale.addMetric(label, switchStats.stale);
         }
         return List.of(connected, wanted, confirmed, missing, stale);

@@ -336,7 +336,7 @@ public class FlowReconcilerTest {
         assertEquals(1, metrics.sample("flowtun_switch_flow_mods_total", "node", "n"), 0);
         assertEquals(1, metrics.sample("flowtun_switch_replacements_total", "node", "n"), 0);
         final FlowReconciler.SwitchStats stats = onExecutor(() -> reconciler.switchStats()).get(0);
-        assertEquals(List.of(count + 1, count + 1, 0, 0), List.of(stats.wanted, stats.confirmed, stats.missing,
+        assertEquals(List.of(count + 1, count + 1, 0, 0), List.of(stats.wanted, stats.confirmed, stats.missing(),
             stats.stale));
         assertTrue(stats.connected);
     }
