@@ -8,6 +8,7 @@
 package org.flowtun.cli;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -22,6 +23,7 @@ import org.flowtun.locality.FlowDiagnostics;
 import org.flowtun.locality.FlowDiagnostics.Report;
 import org.flowtun.locality.FlowDiagnostics.Row;
 import org.flowtun.locality.FlowDiagnostics.Status;
+import org.flowtun.locality.NotRunningHereException;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 
 /**
@@ -52,14 +54,25 @@ public final class FlowsCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        final List<String> nodes = FlowtunState.read(dataBroker).resolveNode(node);
+        final FlowtunState state = FlowtunState.read(dataBroker);
+        final List<String> nodes = state.resolveNode(node);
         if (nodes.size() != 1) {
             session.getConsole().println(nodes.isEmpty() ? "Error: no node or chassis \"" + node
                 + "\" (see flowtun:nodes)" : "Error: chassis \"" + node + "\" has several nodes " + nodes
                 + "; give a node id");
             return null;
         }
-        final Report report = diagnostics.check(nodes.get(0)).get(60, TimeUnit.SECONDS);
+        final Report report;
+        try {
+            report = diagnostics.check(nodes.get(0)).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NotRunningHereException) {
+                session.getConsole().println("Error: the flows are known on " + state.jobsOwner()
+                    + ", which runs flowtun's jobs; run flowtun:flows there");
+                return null;
+            }
+            throw e;
+        }
         final ShellTable table = new ShellTable();
         table.column("Table").alignRight();
         table.column("Priority").alignRight();

@@ -21,6 +21,7 @@ import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.cluster.rev261207.Jobs;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.Lports;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.LportStates;
@@ -33,7 +34,7 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 
 /**
  * What the commands show, read from the datastore once per command (an operator's request, not a hot path):
- * nodes (flowtun-state:tunnel-ports), chassis, lports and their localities.
+ * nodes (flowtun-state:tunnel-ports), chassis, lports and their localities, the member that runs the jobs.
  */
 final class FlowtunState {
     private static final long TIMEOUT_SECONDS = 30;
@@ -42,6 +43,7 @@ final class FlowtunState {
     private final Map<String, Chassis> chassis = new TreeMap<>();
     private final Map<String, Lport> lports = new TreeMap<>();
     private final Map<String, LportState> lportStates = new TreeMap<>();
+    private Jobs jobs;
 
     private FlowtunState() {
     }
@@ -58,6 +60,7 @@ final class FlowtunState {
                 .ifPresent(all -> all.values().forEach(lport -> state.lports.put(lport.getId().getValue(), lport)));
             read(tx, LogicalDatastoreType.OPERATIONAL, LportStates.class).map(LportStates::getLportState)
                 .ifPresent(all -> all.values().forEach(lport -> state.lportStates.put(lport.getId(), lport)));
+            state.jobs = read(tx, LogicalDatastoreType.OPERATIONAL, Jobs.class).orElse(null);
         }
         return state;
     }
@@ -83,6 +86,18 @@ final class FlowtunState {
 
     Map<String, LportState> lportStates() {
         return lportStates;
+    }
+
+    /** "flowtun's jobs run on member-2 (since ...)", as the member that runs them recorded it. */
+    String jobsLine() {
+        return jobs == null || jobs.getOwner() == null ? "flowtun's jobs run on no member yet"
+            : "flowtun's jobs (locality service, flows, tunnel manager) run on " + jobs.getOwner() + " (since "
+                + jobs.getSince() + ")";
+    }
+
+    /** The member that runs flowtun's jobs, or "another member". */
+    String jobsOwner() {
+        return jobs == null || jobs.getOwner() == null ? "another member" : jobs.getOwner();
     }
 
     /** The chassis of a node, or "-". */

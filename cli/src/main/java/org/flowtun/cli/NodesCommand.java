@@ -10,6 +10,7 @@ package org.flowtun.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -19,6 +20,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.flowtun.locality.FlowDiagnostics;
 import org.flowtun.locality.FlowDiagnostics.NodeSummary;
+import org.flowtun.locality.NotRunningHereException;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.Node;
@@ -26,7 +28,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 
 /**
  * {@code flowtun:nodes}: every OVS node flowtun manages, with its chassis, tunnel IP, OpenFlow switch, virtual
- * tunnel ports and their ofports, and how many flows flowtun wants on it.
+ * tunnel ports and their ofports, and how many flows flowtun wants on it; first, which cluster member runs
+ * flowtun's jobs (the flows are counted there).
  */
 @Service
 @Command(scope = "flowtun", name = "nodes", description = "Lists the OVS nodes: chassis, tunnel ports, ofports")
@@ -43,14 +46,26 @@ public final class NodesCommand implements Action {
     @Override
     public Object execute() throws Exception {
         final FlowtunState state = FlowtunState.read(dataBroker);
-        final Map<String, NodeSummary> summaries = diagnostics.nodeSummaries().get(30, TimeUnit.SECONDS);
+        session.getConsole().println(state.jobsLine());
+        Map<String, NodeSummary> summaries;
+        String flowsElsewhere = null;
+        try {
+            summaries = diagnostics.nodeSummaries().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof NotRunningHereException)) {
+                throw e;
+            }
+            // the flows are known where the locality service runs
+            summaries = Map.of();
+            flowsElsewhere = "on " + state.jobsOwner();
+        }
         final ShellTable table = new ShellTable();
         table.column("Node");
         table.column("Chassis");
         table.column("Tunnel IP");
         table.column("Switch");
         table.column("Tunnel ports (type:ofport)");
-        table.column("Flows").alignRight();
+        table.column(flowsElsewhere == null ? "Flows" : "Flows (counted " + flowsElsewhere + ")").alignRight();
         for (Node node : state.nodes().values()) {
             final Chassis chassis = node.getChassisId() == null ? null : state.chassis().get(node.getChassisId());
             final List<String> ports = new ArrayList<>();
@@ -61,8 +76,10 @@ public final class NodesCommand implements Action {
             table.addRow().addContent(node.getNodeId(), state.chassisOf(node.getNodeId()),
                 chassis != null && chassis.getIp() != null ? chassis.getIp().stringValue()
                     : node.getLocalIp() == null ? "-" : node.getLocalIp().stringValue(),
-                flows == null || flows.openflowNodeId() == null ? "not connected" : flows.openflowNodeId(),
-                ports.isEmpty() ? "-" : String.join(" ", ports), flows == null ? 0 : flows.flows());
+                flowsElsewhere != null ? "-" : flows == null || flows.openflowNodeId() == null ? "not connected"
+                    : flows.openflowNodeId(),
+                ports.isEmpty() ? "-" : String.join(" ", ports), flowsElsewhere != null ? "-"
+                    : flows == null ? 0 : flows.flows());
         }
         if (state.nodes().isEmpty()) {
             session.getConsole().println("No OVS node is connected (point one at this controller: "

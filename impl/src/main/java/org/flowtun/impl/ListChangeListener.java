@@ -11,9 +11,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
 import java.util.function.BiConsumer;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -27,7 +27,7 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
  * locality service it is registered outside a constructor ({@link #register}), is first told the entries that exist
  * (MD-SAL replays them), then every change.
  */
-public final class ListChangeListener<T extends DataObject> implements DataTreeChangeListener<T> {
+public final class ListChangeListener<T extends DataObject> implements ClusteredDataTreeChangeListener<T> {
     private final BiConsumer<T, T> consumer;
 
     private ListChangeListener(final BiConsumer<T, T> consumer) {

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -27,6 +29,8 @@ import java.util.zip.ZipInputStream;
  */
 final class KarafProcess implements AutoCloseable {
     private final Path home;
+    /** The network namespace Karaf runs in (a cluster member's own address), or null: the test's own. */
+    private String netns;
 
     private KarafProcess(final Path home) {
         this.home = home;
@@ -81,8 +85,62 @@ final class KarafProcess implements AutoCloseable {
             + "\nlog4j2.logger." + name + ".level = DEBUG\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
+    /** Runs this Karaf in a network namespace from now on (bin/start, bin/stop, bin/configure-cluster). */
+    KarafProcess inNamespace(final String namespace) {
+        this.netns = namespace;
+        return this;
+    }
+
+    /** Runs bin/configure-cluster: this distribution becomes member {@code index} of {@code addresses}. */
+    void configureCluster(final int index, final List<String> addresses) throws IOException,
+            InterruptedException {
+        final List<String> command = new ArrayList<>(List.of(
+            home.resolve("bin/configure-cluster").toString(), Integer.toString(index)));
+        command.addAll(addresses);
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(home.resolve("configure-cluster.out").toFile()).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("bin/configure-cluster failed: " + Files.readString(
+                home.resolve("configure-cluster.out")));
+        }
+    }
+
+    private ProcessBuilder script(final String name) {
+        final String path = home.resolve("bin/" + name).toString();
+        return netns == null ? new ProcessBuilder(path) : new ProcessBuilder("ip", "netns", "exec", netns, path);
+    }
+
+    /** Sends the Karaf JVM a signal (KILL, STOP, CONT). */
+    void signal(final String signal) throws IOException, InterruptedException {
+        final String pid = pid();
+        if (pid != null) {
+            new ProcessBuilder("kill", "-" + signal, pid).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Whether the Karaf JVM runs. */
+    boolean running() throws IOException {
+        final String pid = pid();
+        return pid != null && new File("/proc/" + pid).exists();
+    }
+
+    /** The Karaf JVM's resident memory in MB (0 when it does not run). */
+    long rssMegabytes() throws IOException {
+        final String pid = pid();
+        final Path status = pid == null ? null : Path.of("/proc", pid, "status");
+        if (status == null || !Files.exists(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return 0;
+    }
+
     void start() throws IOException, InterruptedException {
-        final Process process = new ProcessBuilder(home.resolve("bin/start").toString())
+        final Process process = script("start")
             .redirectErrorStream(true).redirectOutput(home.resolve("start.out").toFile()).start();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException("bin/start failed: " + Files.readString(home.resolve("start.out")));
@@ -95,7 +153,7 @@ final class KarafProcess implements AutoCloseable {
         if (pid == null || !new File("/proc/" + pid).exists()) {
             return;
         }
-        new ProcessBuilder(home.resolve("bin/stop").toString()).redirectErrorStream(true)
+        script("stop").redirectErrorStream(true)
             .redirectOutput(home.resolve("stop.out").toFile()).start().waitFor(60, TimeUnit.SECONDS);
         try {
             Await.until(Duration.ofSeconds(90), () -> new File("/proc/" + pid).exists() ? "Karaf " + pid

@@ -106,6 +106,16 @@ final class OvsFleet implements AutoCloseable {
             vsctl(args.toArray(new String[0]));
         }
 
+        /** The OpenFlow port of the VM port of {@code lport} (see {@link #plug}). */
+        long ofport(final String lport) throws IOException {
+            return Long.parseLong(vsctl("get", "Interface", portName(lport), "ofport").trim());
+        }
+
+        /** The OpenFlow port of an interface of br-int. */
+        long interfaceOfport(final String iface) throws IOException {
+            return Long.parseLong(vsctl("get", "Interface", iface, "ofport").trim());
+        }
+
         void unplug(final String lport) throws IOException {
             vsctl("--if-exists", "del-port", "br-int", portName(lport));
         }
@@ -183,9 +193,21 @@ final class OvsFleet implements AutoCloseable {
 
     /** Points every node's OVSDB at the controller (the nodes then connect as soon as it listens). */
     void connect() throws IOException {
+        connect(List.of("tcp:127.0.0.1:6640"));
+    }
+
+    /** Points every node's OVSDB at each of {@code targets} (every member of a cluster), as the README says. */
+    void connect(final List<String> targets) throws IOException {
         for (Node node : nodes) {
-            node.vsctl("--", "--id=@manager", "create", "Manager", "target=\"tcp:127.0.0.1:6640\"",
-                "max_backoff=1000", "--", "set", "Open_vSwitch", ".", "manager_options=@manager");
+            final List<String> args = new ArrayList<>();
+            final List<String> ids = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                args.addAll(List.of("--", "--id=@m" + i, "create", "Manager", "target=\"" + targets.get(i) + "\"",
+                    "max_backoff=1000"));
+                ids.add("@m" + i);
+            }
+            args.addAll(List.of("--", "set", "Open_vSwitch", ".", "manager_options=" + String.join(",", ids)));
+            node.vsctl(args.toArray(new String[0]));
         }
     }
 

@@ -60,8 +60,13 @@ final class Restconf {
     }
 
     Restconf(final int port, final Duration timeout) {
+        this("127.0.0.1", port, timeout);
+    }
+
+    /** RESTCONF of the controller at {@code host} (a cluster member's address). */
+    Restconf(final String host, final int port, final Duration timeout) {
         this.timeout = timeout;
-        this.root = "http://127.0.0.1:" + port;
+        this.root = "http://" + host + ":" + port;
         this.base = root + "/rests/data/";
         this.auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
     }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.validation.AnnouncedKeyWrites;
 import org.junit.Test;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
@@ -49,7 +50,7 @@ public class KeyStoreTest extends AbstractConcurrentDataBrokerTest {
 
     @Test
     public void anUnwritableKeyStoreIsAnErrorUntilAWriteSucceeds() throws Exception {
-        try (KeyStore store = new KeyStore(failingWhenAsked(getDataBroker()), changes -> () -> { },
+        try (KeyStore store = new KeyStore(failingWhenAsked(getDataBroker()), new AnnouncedKeyWrites(),
                 rewrites::incrementAndGet, new RecordingHealth(health))) {
             store.save(Map.of("p1", 1L), Map.of());
             awaitUntil(() -> store.read().get(5, TimeUnit.SECONDS).isPresent());
@@ -71,7 +72,7 @@ public class KeyStoreTest extends AbstractConcurrentDataBrokerTest {
 
     @Test
     public void afterAFailureWithNothingToWriteAgainAnEmptyCommitEndsTheError() throws Exception {
-        try (KeyStore store = new KeyStore(failingWhenAsked(getDataBroker()), changes -> () -> { },
+        try (KeyStore store = new KeyStore(failingWhenAsked(getDataBroker()), new AnnouncedKeyWrites(),
                 rewrites::incrementAndGet, new RecordingHealth(health))) {
             failing.set(true);
             store.save(Map.of("p1", 1L), Map.of());

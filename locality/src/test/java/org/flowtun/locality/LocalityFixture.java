@@ -37,6 +37,7 @@ import org.flowtun.impl.metrics.PrometheusRegistry;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.validation.AnnouncedKeyWrites;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
@@ -95,7 +96,7 @@ final class LocalityFixture implements AutoCloseable {
     LocalityFixture start() {
         chassis = new ChassisRegistryCache(dataBroker);
         provider = new LocalityProvider(dataBroker, notifications, unused(NotificationService.class), ofSwitches,
-            switches, chassis, tunnelPorts, configSource(config), changes -> () -> { }, metrics,
+            switches, chassis, tunnelPorts, configSource(config), new AnnouncedKeyWrites(), metrics,
             HealthReport.NONE, HealthReport.NONE);
         provider.init();
         provider.localityService().registerListener(change -> {

@@ -54,7 +54,11 @@ final class ChassisRegistrar {
         this.chassisCache = requireNonNull(chassisCache);
     }
 
-    void switchUpdated(final FlowtunConfig config, final OvsdbSwitch node) {
+    /**
+     * The node as OVS now reports it; the registry is written only when {@code write} (this member runs the
+     * tunnel manager), but a change of {@code local_ip} is followed on every member.
+     */
+    void switchUpdated(final FlowtunConfig config, final OvsdbSwitch node, final boolean write) {
         if (node.systemId().isEmpty() || node.localIp().isEmpty()) {
             return;
         }
@@ -69,6 +73,9 @@ final class ChassisRegistrar {
             return;
         }
         final String previousIp = lastLocalIp.put(node.nodeId(), localIp);
+        if (!write) {
+            return;
+        }
         final Optional<Chassis> chassis = chassisCache.byId(chassisId);
         if (chassis.isEmpty()) {
             if (config.tunnelTypes().isEmpty() || !requested.add(chassisId)) {

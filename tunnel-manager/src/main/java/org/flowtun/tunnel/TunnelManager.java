@@ -10,11 +10,14 @@ package org.flowtun.tunnel;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.flowtun.api.TunnelPortService;
 import org.flowtun.impl.cache.ChassisCache;
+import org.flowtun.impl.cluster.SingletonJob;
 import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.config.FlowtunConfigSource;
 import org.flowtun.impl.health.HealthReport;
@@ -25,6 +28,7 @@ import org.flowtun.impl.ovsdb.OvsdbTopology;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
 import org.flowtun.impl.ovsdb.SwitchStateListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonServiceProvider;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * ports as configured, registers nodes' chassis and tracks the tunnel ports' ofports. Switch state and
  * configuration changes are handed to one thread, where the reconciler, registrar and registry run; the
  * listeners' threads never wait.
+ *
+ * <p>In a cluster every member hears the switches and keeps the registry (the locality service reads it), but only
+ * the member that runs flowtun's jobs (a cluster singleton) writes: the nodes' OVSDB configuration, the chassis
+ * registry and {@code flowtun-state:tunnel-ports}. When it takes over it reconciles every node once.
  */
 public final class TunnelManager implements SwitchStateListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelManager.class);
@@ -52,10 +60,15 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
     private final FlowtunMetrics metrics;
     private final TunnelPortMetrics tunnelPortMetrics;
     private final HealthReport health;
+    private final ClusterSingletonServiceProvider singletons;
+    private Registration jobRegistration;
+    /** Whether this member runs the tunnel manager's writes; confined to the tunnel manager's thread. */
+    private boolean owner;
 
     public TunnelManager(final DataBroker dataBroker, final SwitchStateCache switches,
             final ChassisCache chassisCache, final FlowtunConfigSource configSource, final FlowtunMetrics metrics,
-            final HealthReport health) {
+            final HealthReport health, final ClusterSingletonServiceProvider singletons) {
+        this.singletons = requireNonNull(singletons);
         this.metrics = requireNonNull(metrics);
         this.health = requireNonNull(health);
         this.configSource = requireNonNull(configSource);
@@ -70,8 +83,43 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
         registration = switches.register(this);
         configRegistration = configSource.register(this::configurationChanged);
         metrics.register(tunnelPortMetrics);
+        jobRegistration = SingletonJob.register(singletons, "tunnel manager", this::takeOver);
         LOG.info("flowtun tunnel manager started; waiting for the {} configuration", FlowtunConfig.PID);
         health.operational("listening to the switches and the configuration");
+    }
+
+    /** This member runs the tunnel manager's writes from now on: every node is reconciled once. */
+    private SingletonJob.Term takeOver() {
+        executor.execute(() -> {
+            owner = true;
+            registry.startPublishing();
+            if (config != null) {
+                reconcileAll(config);
+            }
+        });
+        return this::handOver;
+    }
+
+    /** Another member takes over: nothing more is written from here once this returns. */
+    private void handOver() {
+        try {
+            executor.submit(() -> {
+                owner = false;
+                registry.stopPublishing();
+                switches.switches().forEach(node -> reconciler.forget(node.nodeId()));
+            }).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Stopping the tunnel manager's writes took too long", e);
+        }
+    }
+
+    private void reconcileAll(final FlowtunConfig newConfig) {
+        switches.switches().forEach(node -> {
+            registrar.switchUpdated(newConfig, node, owner);
+            reconcile(node.nodeId());
+        });
     }
 
     public TunnelPortService tunnelPortService() {
@@ -85,10 +133,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
                 return;
             }
             config = newConfig;
-            switches.switches().forEach(node -> {
-                registrar.switchUpdated(newConfig, node);
-                reconcile(node.nodeId());
-            });
+            reconcileAll(newConfig);
         });
     }
 
@@ -103,7 +148,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
         executor.execute(() -> {
             registry.switchUpdated(node);
             if (config != null) {
-                registrar.switchUpdated(config, node);
+                registrar.switchUpdated(config, node, owner);
                 reconcile(node.nodeId());
             }
         });
@@ -142,7 +187,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
 
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void reconcile(final String switchNodeId) {
-        if (config == null) {
+        if (config == null || !owner) {
             return;
         }
         try {
@@ -157,6 +202,9 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
 
     @Override
     public void close() {
+        if (jobRegistration != null) {
+            jobRegistration.close();
+        }
         if (configRegistration != null) {
             configRegistration.close();
         }

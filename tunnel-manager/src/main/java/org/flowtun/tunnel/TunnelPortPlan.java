@@ -62,18 +62,18 @@ public final class TunnelPortPlan {
      */
     public static TunnelPortPlan compute(final FlowtunConfig config, final OvsdbSwitch node,
             final Optional<OvsdbBridge> bridge) {
-        final Optional<String> target = controllerTarget(config, node);
+        final Set<String> targets = targetsFor(config, node);
         final Set<String> controllers = new HashSet<>();
         final Set<String> controllersToRemove = new HashSet<>();
         BridgeAction action = BridgeAction.NONE;
         if (bridge.isEmpty()) {
             action = BridgeAction.CREATE;
-            target.ifPresent(controllers::add);
-        } else if (target.isPresent() && !bridge.get().controllerTargets().equals(Set.of(target.get()))) {
+            controllers.addAll(targets);
+        } else if (!targets.isEmpty() && !bridge.get().controllerTargets().equals(targets)) {
             action = BridgeAction.SET_CONTROLLERS;
-            controllers.add(target.get());
+            controllers.addAll(targets);
             controllersToRemove.addAll(bridge.get().controllerTargets());
-            controllersToRemove.remove(target.get());
+            controllersToRemove.removeAll(targets);
         }
 
         final List<TunnelPortSpec> toWrite = new ArrayList<>();
@@ -99,13 +99,16 @@ public final class TunnelPortPlan {
         return new TunnelPortPlan(action, controllers, controllersToRemove, toWrite, toRemove);
     }
 
-    /** flowtun's OpenFlow controller target for a node: configured, or tcp:(our address as the node sees it):6653. */
-    public static Optional<String> controllerTarget(final FlowtunConfig config, final OvsdbSwitch node) {
-        if (config.controllerTarget().isPresent()) {
-            return config.controllerTarget();
+    /**
+     * flowtun's OpenFlow controller targets for a node: configured (one per cluster member in a cluster), or
+     * tcp:(our address as the node sees it):6653.
+     */
+    public static Set<String> targetsFor(final FlowtunConfig config, final OvsdbSwitch node) {
+        if (!config.controllerTargets().isEmpty()) {
+            return config.controllerTargets();
         }
-        return node.controllerAddress().map(address -> "tcp:" + (address.contains(":") ? "[" + address + "]"
-            : address) + ":" + OPENFLOW_PORT);
+        return node.controllerAddress().map(address -> Set.of("tcp:" + (address.contains(":") ? "[" + address + "]"
+            : address) + ":" + OPENFLOW_PORT)).orElse(Set.of());
     }
 
     private static boolean matches(final OvsdbPort existing, final TunnelPortSpec spec) {

@@ -28,6 +28,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.TunnelPorts;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.TunnelPortsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.NodeKey;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The virtual tunnel ports of every node with their OpenFlow port numbers, as the OVSDB monitor reports them
  * (the spec's "ofport of each tunnel type"). Offered to other bundles as {@link TunnelPortService}, and
- * published at {@code flowtun-state:tunnel-ports}. Updated on the tunnel manager's thread.
+ * published at {@code flowtun-state:tunnel-ports} by the member that runs the tunnel manager (every member keeps
+ * the registry: the switches' state is known everywhere). Updated on the tunnel manager's thread.
  */
 final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelPortRegistry.class);
@@ -54,6 +56,7 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     private final Map<String, Map<String, TunnelPort>> byNode = new ConcurrentHashMap<>();
     private final Map<String, OvsdbSwitch> nodes = new HashMap<>();
     private final List<TunnelPortListener> listeners = new CopyOnWriteArrayList<>();
+    private boolean publishing;
 
     TunnelPortRegistry(final DataBroker dataBroker) {
         this.writer = new ChainedWriter(dataBroker, "tunnel-ports state", this::publishAll);
@@ -62,6 +65,23 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     /** After a failed write: every node is written again. */
     private synchronized void publishAll() {
         nodes.keySet().forEach(this::publish);
+    }
+
+    /**
+     * This member runs the tunnel manager from now on: the published state becomes exactly this registry's (what
+     * another member published before, of nodes gone since, goes).
+     */
+    synchronized void startPublishing() {
+        publishing = true;
+        final TunnelPorts all = new TunnelPortsBuilder().setNode(nodes.keySet().stream().map(this::state)
+            .collect(Collectors.toMap(Node::key, node -> node))).build();
+        writer.write(tx -> tx.put(LogicalDatastoreType.OPERATIONAL, InstanceIdentifier.create(TunnelPorts.class),
+            all));
+    }
+
+    /** Another member publishes from now on. */
+    synchronized void stopPublishing() {
+        publishing = false;
     }
 
     @Override
@@ -107,7 +127,9 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     synchronized void switchRemoved(final String switchNodeId) {
         nodes.remove(switchNodeId);
         replace(switchNodeId, Map.of());
-        writer.write(tx -> tx.delete(LogicalDatastoreType.OPERATIONAL, path(switchNodeId)));
+        if (publishing) {
+            writer.write(tx -> tx.delete(LogicalDatastoreType.OPERATIONAL, path(switchNodeId)));
+        }
     }
 
     private void replace(final String switchNodeId, final Map<String, TunnelPort> now) {
@@ -139,6 +161,13 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     }
 
     private void publish(final String switchNodeId) {
+        if (publishing) {
+            final Node state = state(switchNodeId);
+            writer.write(tx -> tx.put(LogicalDatastoreType.OPERATIONAL, path(switchNodeId), state));
+        }
+    }
+
+    private Node state(final String switchNodeId) {
         final OvsdbSwitch node = nodes.get(switchNodeId);
         final NodeBuilder builder = new NodeBuilder().setNodeId(switchNodeId);
         if (node != null) {
@@ -162,8 +191,7 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
                 return tp.build();
             }).collect(Collectors.toMap(tp -> tp.key(), tp -> tp));
         builder.setTunnelPort(ports);
-        final Node state = builder.build();
-        writer.write(tx -> tx.put(LogicalDatastoreType.OPERATIONAL, path(switchNodeId), state));
+        return builder.build();
     }
 
     private static InstanceIdentifier<Node> path(final String switchNodeId) {

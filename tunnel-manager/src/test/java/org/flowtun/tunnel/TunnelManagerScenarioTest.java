@@ -85,6 +85,7 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
     private OvsdbTopologyListener topologyListener;
     private ChassisRegistryCache chassis;
     private TunnelManager manager;
+    private final ManualSingletons singletons = new ManualSingletons(true);
 
     public TunnelManagerScenarioTest() {
         super(true);
@@ -104,7 +105,7 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
         chassis = new ChassisRegistryCache(getDataBroker());
         manager = new TunnelManager(getDataBroker(), switches, chassis, configSource(Map.of(
             FlowtunConfig.CONTROLLER_TARGET, TARGET, FlowtunConfig.DATAPATH_TYPE, "netdev")), new PrometheusRegistry(),
-            HealthReport.NONE);
+            HealthReport.NONE, singletons);
         manager.init();
     }
 
@@ -144,6 +145,23 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
         // another controller is first written to the configuration (so that the southbound knows it), then deleted
         await("only flowtun's target configured", () -> configBridge().map(TunnelManagerScenarioTest::targets)
             .equals(Optional.of(Set.of(TARGET))), this::configBridge);
+    }
+
+    @Test
+    public void aStandbyMemberWritesNothingUntilItTakesTheJobsOver() throws Exception {
+        // another member took flowtun's jobs over: this one still hears the node, but writes nothing for it
+        singletons.handOver();
+        writeOvsNode("chassis-1", "10.0.0.1");
+        await("the node known here", () -> !switches.switches().isEmpty(), switches::switches);
+        Thread.sleep(1000);
+        assertEquals(Optional.empty(), readChassis("chassis-1"));
+        assertEquals(Optional.empty(), configBridge());
+
+        // the jobs move here: the node is reconciled once, from what this member already knows
+        singletons.takeOver();
+        await("the chassis registered", () -> readChassis("chassis-1").isPresent(), () -> readChassis("chassis-1"));
+        await("br-int asked of the southbound", () -> configBridge().isPresent(), this::configBridge);
+        assertEquals(Set.of(TARGET), targets(configBridge().orElseThrow()));
     }
 
     private void writeOvsNode(final String systemId, final String localIp) throws Exception {

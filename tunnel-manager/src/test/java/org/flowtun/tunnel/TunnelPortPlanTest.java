@@ -106,8 +106,26 @@ public class TunnelPortPlanTest {
 
     @Test
     public void theConfiguredControllerTargetWins() {
-        assertEquals(Optional.of("tcp:192.0.2.1:6653"), TunnelPortPlan.controllerTarget(
+        assertEquals(Set.of("tcp:192.0.2.1:6653"), TunnelPortPlan.targetsFor(
             FlowtunConfig.parse(Map.of("controller-target", "tcp:192.0.2.1:6653")), SWITCH));
+    }
+
+    @Test
+    public void everyMemberOfAClusterBecomesAController() {
+        final FlowtunConfig cluster = FlowtunConfig.parse(Map.of("controller-target",
+            "tcp:10.0.0.1:6653, tcp:10.0.0.2:6653,tcp:10.0.0.3:6653"));
+        final Set<String> members = Set.of("tcp:10.0.0.1:6653", "tcp:10.0.0.2:6653", "tcp:10.0.0.3:6653");
+        assertEquals(members, TunnelPortPlan.targetsFor(cluster, SWITCH));
+        final TunnelPortPlan created = TunnelPortPlan.compute(cluster, SWITCH, Optional.empty());
+        assertEquals(members, created.controllerTargets());
+        // a bridge with one member's target (the single controller before) gets the other two, loses nothing
+        final TunnelPortPlan grown = TunnelPortPlan.compute(cluster, SWITCH,
+            Optional.of(bridge(Set.of("tcp:10.0.0.1:6653"), Map.of())));
+        assertEquals(BridgeAction.SET_CONTROLLERS, grown.bridgeAction());
+        assertEquals(members, grown.controllerTargets());
+        assertEquals(Set.of(), grown.controllersToRemove());
+        assertEquals(BridgeAction.NONE, TunnelPortPlan.compute(cluster, SWITCH,
+            Optional.of(bridge(members, Map.of()))).bridgeAction());
     }
 
     @Test

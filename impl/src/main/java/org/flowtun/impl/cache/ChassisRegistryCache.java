@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -31,7 +31,8 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 /**
  * The {@link ChassisCache} implementation, fed by a data-tree listener on the chassis registry.
  */
-public final class ChassisRegistryCache implements ChassisCache, DataTreeChangeListener<Chassis>, AutoCloseable {
+public final class ChassisRegistryCache
+        implements ChassisCache, ClusteredDataTreeChangeListener<Chassis>, AutoCloseable {
     private final Map<String, Chassis> byId = new ConcurrentHashMap<>();
     private final List<BiConsumer<Chassis, Chassis>> listeners = new CopyOnWriteArrayList<>();
     private final ListenerRegistration<?> registration;

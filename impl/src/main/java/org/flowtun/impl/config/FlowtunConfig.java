@@ -41,7 +41,10 @@ public final class FlowtunConfig {
         DEFAULT_AUDIT_SECONDS, DEFAULT_REFRESH_SECONDS);
 
     private static final Pattern BRIDGE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
-    /** An active OVS controller target: tcp:HOST[:PORT], ssl:HOST[:PORT] (HOST an IPv4, [IPv6] or DNS name). */
+    /**
+     * An active OVS controller target: tcp:HOST[:PORT], ssl:HOST[:PORT] (HOST an IPv4, [IPv6] or DNS name). The key
+     * takes a comma-separated list of them (every member of a cluster).
+     */
     private static final Pattern NETWORK_TARGET =
         Pattern.compile("(tcp|ssl):(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+)(?::(\\d+))?");
     private static final Pattern DOTTED_QUAD = Pattern.compile("\\d+(\\.\\d+){3}");
@@ -94,10 +97,18 @@ public final class FlowtunConfig {
             throw new IllegalArgumentException(INTEGRATION_BRIDGE + ": \"" + bridge
                 + "\" is not a valid bridge name (1-15 of letters, digits, _ . -)");
         }
-        final String target = value(properties, CONTROLLER_TARGET, "");
-        if (!target.isEmpty()) {
-            checkTarget(target);
+        // one target, or one per cluster member: a comma-separated list
+        final List<String> targets = new ArrayList<>();
+        for (String raw : value(properties, CONTROLLER_TARGET, "").split(",")) {
+            final String one = raw.trim();
+            if (!one.isEmpty()) {
+                checkTarget(one);
+                if (!targets.contains(one)) {
+                    targets.add(one);
+                }
+            }
         }
+        final String target = String.join(",", targets);
         final String datapath = value(properties, DATAPATH_TYPE, "system");
         if (!"system".equals(datapath) && !"netdev".equals(datapath)) {
             throw new IllegalArgumentException(DATAPATH_TYPE + ": \"" + datapath + "\" must be system or netdev");
@@ -171,9 +182,17 @@ public final class FlowtunConfig {
         return integrationBridge;
     }
 
-    /** The configured controller target; empty means tcp:(the address the node reaches us on):6653. */
+    /**
+     * The configured controller target(s), comma-separated as configured; empty means tcp:(the address the node
+     * reaches us on):6653.
+     */
     public Optional<String> controllerTarget() {
         return Optional.ofNullable(controllerTarget);
+    }
+
+    /** The configured controller targets (one per cluster member in a cluster); empty: the default. */
+    public Set<String> controllerTargets() {
+        return controllerTarget == null ? Set.of() : Set.of(controllerTarget.split(","));
     }
 
     /** {@code system} or {@code netdev}. */

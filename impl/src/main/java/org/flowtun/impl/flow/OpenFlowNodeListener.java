@@ -11,9 +11,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
 import java.util.function.Consumer;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -31,7 +31,7 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
  * then. But every new connection writes the whole node afresh (an empty node, then what the switch reports), so a
  * write of a node that was already there is a reconnection, and what the switch held before is lost.
  */
-public final class OpenFlowNodeListener implements DataTreeChangeListener<Node> {
+public final class OpenFlowNodeListener implements ClusteredDataTreeChangeListener<Node> {
     private final Consumer<String> connected;
     private final Consumer<String> reconnected;
     private final Consumer<String> disconnected;

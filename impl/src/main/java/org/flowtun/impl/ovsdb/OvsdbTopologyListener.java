@@ -10,9 +10,9 @@ package org.flowtun.impl.ovsdb;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -23,7 +23,7 @@ import org.opendaylight.yangtools.concepts.ListenerRegistration;
  * Translates the OVSDB southbound's operational topology into {@link SwitchStateStore} updates. No logic
  * beyond the translation.
  */
-public final class OvsdbTopologyListener implements DataTreeChangeListener<Node>, AutoCloseable {
+public final class OvsdbTopologyListener implements ClusteredDataTreeChangeListener<Node>, AutoCloseable {
     private final SwitchStateStore cache;
     private final ListenerRegistration<?> registration;
 

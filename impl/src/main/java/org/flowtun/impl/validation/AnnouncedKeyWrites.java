@@ -10,10 +10,17 @@ package org.flowtun.impl.validation;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opendaylight.yangtools.concepts.AbstractRegistration;
+import org.opendaylight.yangtools.concepts.Registration;
 
-/** The key-allocation changes flowtun announced and has not committed yet; what the cohort checks against. */
+/**
+ * The key-allocation changes flowtun announced and has not committed yet; what the cohort checks against, while
+ * this member guards the allocations.
+ */
 public final class AnnouncedKeyWrites implements KeyAllocationsGuard {
     private final ConcurrentHashMap<String, Integer> expected = new ConcurrentHashMap<>();
+    private final AtomicInteger guards = new AtomicInteger();
 
     @Override
     public Runnable expect(final Collection<String> changes) {
@@ -23,7 +30,19 @@ public final class AnnouncedKeyWrites implements KeyAllocationsGuard {
             : count - 1));
     }
 
+    @Override
+    public Registration guardHere() {
+        guards.incrementAndGet();
+        return new AbstractRegistration() {
+            @Override
+            protected void removeRegistration() {
+                guards.decrementAndGet();
+            }
+        };
+    }
+
+    /** Whether this member lets the change through: announced, or another member guards the allocations. */
     boolean isExpected(final String change) {
-        return expected.containsKey(change);
+        return guards.get() == 0 || expected.containsKey(change);
     }
 }

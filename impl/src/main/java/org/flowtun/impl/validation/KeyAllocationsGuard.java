@@ -8,12 +8,17 @@
 package org.flowtun.impl.validation;
 
 import java.util.Collection;
+import org.opendaylight.yangtools.concepts.Registration;
 
 /**
  * Who may change {@code flowtun-keys:key-allocations}: flowtun alone. Before flowtun commits a change of its key
  * allocations it says which entries it writes ({@link #expect}); the commit cohort on the container lets through
  * a transaction only when every entry it changes was announced so, and refuses any other (a client's PUT, POST,
  * PATCH or DELETE) with 403.
+ *
+ * <p>In a cluster every member's cohort is asked about every commit, wherever it was made, but only the member that
+ * runs the key allocator knows what was announced: a member's cohort decides only while that member guards the
+ * allocations ({@link #guardHere}); the others let every change through.
  */
 public interface KeyAllocationsGuard {
     /** An lport's tunnel key written ({@code key} set) or deleted ({@code key} null). */
@@ -32,4 +37,10 @@ public interface KeyAllocationsGuard {
      * @return to run once the commit is done (or failed)
      */
     Runnable expect(Collection<String> changes);
+
+    /**
+     * This member runs the key allocator from now on: its cohort refuses every change that was not announced,
+     * until the registration is closed.
+     */
+    Registration guardHere();
 }

@@ -14,6 +14,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flowtun.impl.NetworkKind;
 import org.junit.Test;
 
@@ -56,6 +57,11 @@ public class FlowtunConfigTest {
             assertEquals(good, Optional.of(good), FlowtunConfig.parse(Map.of("controller-target", good))
                 .controllerTarget());
         }
+        assertEquals(Set.of("tcp:10.0.0.1:6653", "tcp:10.0.0.2:6653"), FlowtunConfig.parse(Map.of("controller-target",
+            " tcp:10.0.0.1:6653 ,tcp:10.0.0.2:6653,tcp:10.0.0.1:6653")).controllerTargets());
+        assertEquals(Set.of(), FlowtunConfig.DEFAULT.controllerTargets());
+        assertRejected("tcp:10.0.0.1:6653,10.0.0.2", "controller-target: \"10.0.0.2\": not an active OVS controller "
+            + "target (expected tcp:IP[:PORT], ssl:IP[:PORT] or unix:PATH)");
         assertRejected("tcp:999.1.1.1:6653", "controller-target: \"tcp:999.1.1.1:6653\": \"999.1.1.1\" is not an "
             + "IPv4 address (expected tcp:IP[:PORT], ssl:IP[:PORT] or unix:PATH)");
         assertRejected("tcp:127.0.0.1:70000", "controller-target: \"tcp:127.0.0.1:70000\": port 70000 is out of "

@@ -1,0 +1,93 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.cluster;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonService;
+import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonServiceProvider;
+import org.opendaylight.mdsal.singleton.common.api.ServiceGroupIdentifier;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One of flowtun's jobs (the locality service with its reconcilers and key allocator, the tunnel manager with the
+ * chassis registrar) as an MD-SAL cluster singleton: it runs on exactly one member at a time. Every job is in the
+ * one service group {@link #GROUP}, so they all run on the same member and hand over together. A single
+ * controller is a cluster of one: its jobs start as soon as the singleton provider is up.
+ *
+ * <p>Each time this member takes the jobs over a fresh {@link Term} starts (from the datastore's state); when
+ * ownership is lost (another member took over, or this one lost the cluster's majority) the term is closed before
+ * another member's term may start.
+ */
+public final class SingletonJob implements ClusterSingletonService {
+    /** The service group of every flowtun job; its entity in {@code entity-owners} has this name. */
+    public static final String GROUP_NAME = "flowtun";
+    public static final ServiceGroupIdentifier GROUP = ServiceGroupIdentifier.create(GROUP_NAME);
+    /** MD-SAL's entity type for cluster singleton service groups (entity-owners shows who owns "flowtun"). */
+    public static final String ENTITY_TYPE = "org.opendaylight.mdsal.ServiceEntityType";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SingletonJob.class);
+
+    /** What runs while this member owns the job. */
+    @FunctionalInterface
+    public interface Term extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Starts a term: called when this member takes the job over. */
+    @FunctionalInterface
+    public interface Starter {
+        Term start();
+    }
+
+    private final String name;
+    private final Starter starter;
+    private Term term;
+
+    private SingletonJob(final String name, final Starter starter) {
+        this.name = requireNonNull(name);
+        this.starter = requireNonNull(starter);
+    }
+
+    /** Registers a job; it starts on this member when (and each time) this member owns the group. */
+    public static Registration register(final ClusterSingletonServiceProvider provider, final String name,
+            final Starter starter) {
+        return provider.registerClusterSingletonService(new SingletonJob(name, starter));
+    }
+
+    @Override
+    public ServiceGroupIdentifier getIdentifier() {
+        return GROUP;
+    }
+
+    @Override
+    public synchronized void instantiateServiceInstance() {
+        LOG.info("This member takes over the {}", name);
+        term = starter.start();
+    }
+
+    @Override
+    public synchronized ListenableFuture<?> closeServiceInstance() {
+        LOG.info("This member stops the {}", name);
+        if (term != null) {
+            term.close();
+            term = null;
+        }
+        return Futures.immediateFuture(null);
+    }
+
+    @Override
+    public String toString() {
+        return "flowtun " + name;
+    }
+}

@@ -1,0 +1,403 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.After;
+import org.junit.Test;
+
+/**
+ * A real three-member cluster of the flowtun distribution (each member in its own network namespace with its own
+ * address, configured with bin/configure-cluster, started with bin/start) and two real switches whose OVSDB has
+ * every member as a manager. flowtun's jobs run on one member; writes go through others; members are killed,
+ * restarted and paused while the switches' tables are sampled: a wanted flow never leaves a switch, nothing stale
+ * is ever written, and the flows end exact.
+ */
+public class ClusterIT {
+    private static final int MEMBERS = 3;
+    private static final long SEGMENT = 700;
+    private static final String NETWORK = "net-cl";
+    private static final Pattern OWNER = Pattern.compile("\"owner\":\"member-(\\d+)\"");
+    private static final Pattern LEADER = Pattern.compile("member-(\\d+)-shard-default-config , received role "
+        + "change from \\w+ to (\\w+)");
+    private static final Duration TAKEOVER = Duration.ofSeconds(90);
+
+    private final List<KarafProcess> members = new ArrayList<>();
+    private final Map<String, Integer> switchOf = new LinkedHashMap<>();
+    private final Map<String, String> macOf = new TreeMap<>();
+    private final Map<String, Long> keys = new TreeMap<>();
+    private ClusterNetwork network;
+    private OvsFleet fleet;
+    private long networkKey;
+
+    @After
+    public void tearDown() throws Exception {
+        for (KarafProcess member : members) {
+            member.signal("CONT");
+            member.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @Test
+    public void oneOwnerAnyMemberAnswersAndNoWantedFlowIsEverMissing() throws Exception {
+        network = ClusterNetwork.create(MEMBERS);
+        for (int i = 1; i <= MEMBERS; i++) {
+            final KarafProcess member = KarafProcess.unpack(Path.of("target", "cluster", "member-" + i)
+                .toAbsolutePath()).inNamespace(ClusterNetwork.namespace(i));
+            member.configureCluster(i, network.addresses());
+            member.setFlowtunConfig("datapath-type", "netdev");
+            members.add(member);
+        }
+        assertTrue(Files.readString(members.get(1).home().resolve("etc/org.flowtun.cfg"), StandardCharsets.UTF_8)
+            .contains("controller-target = tcp:10.98.0.1:6653,tcp:10.98.0.2:6653,tcp:10.98.0.3:6653"));
+        final long started = System.nanoTime();
+        for (KarafProcess member : members) {
+            member.start();
+        }
+        for (int i = 1; i <= MEMBERS; i++) {
+            restconf(i).awaitReady();
+        }
+        final int firstOwner = awaitOwner(0);
+        Figures.log("cluster up", Map.of("seconds", Figures.round(Figures.seconds(System.nanoTime() - started), 1),
+            "owner", "member-" + firstOwner));
+
+        // two switches, each with all three members as OVSDB managers; flowtun makes all three their controllers
+        fleet = OvsFleet.start(Path.of("target", "cluster-ovs").toAbsolutePath(), 2, "cl");
+        fleet.connect(network.addresses().stream().map(address -> "tcp:" + address + ":6640")
+            .collect(Collectors.toList()));
+        for (OvsFleet.Node node : fleet.nodes()) {
+            Await.until(Overlay.TIMEOUT, () -> controllersConnected(node) == MEMBERS ? null
+                : node.systemId + ": controllers " + node.vsctl("--columns=target,is_connected,role", "list",
+                    "Controller"));
+            Await.until(Overlay.TIMEOUT, () -> node.vsctl("--columns=name", "list", "Interface")
+                .contains("vxlan-tunnel-port") ? null : node.systemId + ": no vxlan-tunnel-port yet");
+        }
+
+        // written through a member that does not run the jobs: flows exact on both switches
+        final int follower = other(firstOwner, 0);
+        final Overlay overlay = new Overlay(restconf(follower));
+        overlay.network(NETWORK, "vxlan", SEGMENT);
+        addPort(overlay, "vm-1", 1);
+        addPort(overlay, "vm-2", 2);
+        networkKey = overlay.networkKey(NETWORK);
+        awaitExact();
+        final Map<Integer, List<String>> before = wanted();
+
+        // the owner killed: a survivor takes over; a port written through a survivor gets its flows; the
+        // switches keep every wanted flow meanwhile
+        fleet.nodes().get(0).plug(List.of("vm-3"));
+        try (TableSampler sampler = new TableSampler()) {
+            final long killed = System.nanoTime();
+            member(firstOwner).signal("KILL");
+            final int survivor = other(firstOwner, 0);
+            final double accepted = putUntilAccepted(survivor, "vm-3", 1);
+            recordPort(new Overlay(restconf(survivor)), "vm-3", 1);
+            awaitExact();
+            final double failover = Figures.seconds(System.nanoTime() - killed);
+            final int secondOwner = awaitOwner(firstOwner);
+            sampler.assertKept(before, wanted());
+            Figures.log("owner killed", Map.of("killed", "member-" + firstOwner, "new_owner", "member-"
+                + secondOwner, "put_accepted_seconds", Figures.round(accepted, 1), "failover_seconds",
+                Figures.round(failover, 1), "samples", sampler.samples()));
+        }
+        assertEquals("keys kept across the takeover", keys, new Overlay(restconf(other(firstOwner, 0)))
+            .lportKeys(keys.keySet()));
+
+        // the killed member restarts and rejoins: no flow changes
+        final Map<Integer, List<String>> settled = wanted();
+        try (TableSampler sampler = new TableSampler()) {
+            member(firstOwner).start();
+            restconf(firstOwner).awaitReady();
+            Thread.sleep(5000);
+            sampler.assertKept(settled, settled);
+            Figures.log("member rejoined", Map.of("member", "member-" + firstOwner, "samples", sampler.samples()));
+        }
+        awaitExact();
+
+        // the member leading the lports' shard killed: no lport lost, writes resume through the others
+        final int leader = shardLeader();
+        fleet.nodes().get(1).plug(List.of("vm-4"));
+        try (TableSampler sampler = new TableSampler()) {
+            final Map<Integer, List<String>> kept = wanted();
+            final long killed = System.nanoTime();
+            member(leader).signal("KILL");
+            final int survivor = other(leader, 0);
+            final String lports = restconf(survivor).get("flowtun-lport:lports").body;
+            for (String lport : keys.keySet()) {
+                assertTrue(lport + " lost: " + lports, lports.contains("\"id\":\"" + lport + "\""));
+            }
+            final double accepted = putUntilAccepted(survivor, "vm-4", 2);
+            recordPort(new Overlay(restconf(survivor)), "vm-4", 2);
+            awaitExact();
+            sampler.assertKept(kept, wanted());
+            Figures.log("shard leader killed", Map.of("killed", "member-" + leader, "put_accepted_seconds",
+                Figures.round(accepted, 1), "flows_exact_seconds", Figures.round(Figures.seconds(System.nanoTime()
+                    - killed), 1)));
+        }
+        member(leader).start();
+        restconf(leader).awaitReady();
+        awaitExact();
+
+        // the owner paused beyond the failure detector, then resumed: another member takes over, and at no time
+        // does a flow change (no second writer, nothing stale from the returning member)
+        final int paused = awaitOwner(0);
+        final Map<Integer, List<String>> still = wanted();
+        try (TableSampler sampler = new TableSampler()) {
+            member(paused).signal("STOP");
+            final int next = awaitOwner(paused);
+            member(paused).signal("CONT");
+            Thread.sleep(20_000);
+            sampler.assertKept(still, still);
+            assertNotEquals(paused, next);
+            Figures.log("owner paused", Map.of("paused", "member-" + paused, "new_owner", "member-" + next,
+                "owner_after_resume", "member-" + awaitOwner(0), "samples", sampler.samples()));
+        }
+        // the returned member answers writes like any other
+        fleet.nodes().get(0).plug(List.of("vm-5"));
+        final Overlay returned = new Overlay(restconf(paused));
+        returned.boundPort("vm-5", NETWORK, "cl-1", mac(5));
+        recordPort(returned, "vm-5", 1);
+        awaitExact();
+        final Map<String, Object> rss = new LinkedHashMap<>();
+        for (int i = 1; i <= MEMBERS; i++) {
+            rss.put("member-" + i + "_rss_mb", member(i).rssMegabytes());
+        }
+        Figures.log("cluster memory", rss);
+    }
+
+    private void addPort(final Overlay overlay, final String lport, final int switchIndex) throws Exception {
+        fleet.nodes().get(switchIndex - 1).plug(List.of(lport));
+        overlay.boundPort(lport, NETWORK, "cl-" + switchIndex, mac(lport.charAt(lport.length() - 1) - '0'));
+        recordPort(overlay, lport, switchIndex);
+    }
+
+    private void recordPort(final Overlay overlay, final String lport, final int switchIndex) throws Exception {
+        switchOf.put(lport, switchIndex);
+        macOf.put(lport, mac(lport.charAt(lport.length() - 1) - '0'));
+        keys.put(lport, overlay.lportKey(lport));
+    }
+
+    private static String mac(final int index) {
+        return String.format("fa:16:3e:00:0c:%02x", index);
+    }
+
+    /** PUTs an lport through a member until the cluster accepts it (no shard leader for a few seconds). */
+    private double putUntilAccepted(final int member, final String lport, final int switchIndex) throws Exception {
+        final long start = System.nanoTime();
+        final Restconf restconf = restconf(member);
+        Await.until(TAKEOVER, () -> {
+            final Restconf.Reply reply = restconf.put("flowtun-lport:lports/lport=" + lport,
+                "{\"flowtun-lport:lport\":[{\"id\":\"" + lport + "\",\"network\":\"" + NETWORK + "\",\"chassis\":\"cl-"
+                    + switchIndex + "\",\"mac-address\":\"" + mac(lport.charAt(lport.length() - 1) - '0') + "\"}]}");
+            return reply.status == 201 || reply.status == 204 ? null : "PUT " + lport + ": " + reply;
+        });
+        return Figures.seconds(System.nanoTime() - start);
+    }
+
+    /** What each switch must hold: the flows and groups of its local and remote lports, cookies aside. */
+    private Map<Integer, List<String>> wanted() throws IOException {
+        final Map<Integer, List<String>> wanted = new TreeMap<>();
+        for (OvsFleet.Node node : fleet.nodes()) {
+            final long tunnel = node.interfaceOfport("vxlan-tunnel-port");
+            final List<String> flows = new ArrayList<>(List.of(Overlay.ingress(SEGMENT, tunnel, networkKey)));
+            final List<Long> local = new ArrayList<>();
+            final Set<String> remoteHosts = new TreeSet<>();
+            for (Map.Entry<String, Integer> port : switchOf.entrySet()) {
+                final String lport = port.getKey();
+                final long key = keys.get(lport);
+                if (port.getValue() == node.index) {
+                    final long ofport = node.ofport(lport);
+                    local.add(ofport);
+                    flows.add(Overlay.classification(ofport, key, networkKey));
+                    flows.addAll(Overlay.localDelivery(key, ofport));
+                    flows.addAll(Overlay.macLookup(networkKey, macOf.get(lport), key, true));
+                } else {
+                    final String host = OvsFleet.localIp(port.getValue());
+                    remoteHosts.add(host);
+                    flows.add(Overlay.egress(key, SEGMENT, host, tunnel));
+                    flows.addAll(Overlay.macLookup(networkKey, macOf.get(lport), key, false));
+                }
+            }
+            flows.addAll(Overlay.flood(networkKey, local, SEGMENT, new ArrayList<>(remoteHosts), tunnel));
+            flows.sort(null);
+            wanted.put(node.index, flows);
+        }
+        return wanted;
+    }
+
+    private static List<String> held(final OvsFleet.Node node) throws IOException {
+        final List<String> held = new ArrayList<>(Overlay.withoutCookies(node.flows()));
+        held.addAll(node.groups());
+        held.sort(null);
+        return held;
+    }
+
+    private void awaitExact() throws Exception {
+        final Map<Integer, List<String>> wanted = wanted();
+        for (OvsFleet.Node node : fleet.nodes()) {
+            Await.until(TAKEOVER, () -> {
+                final List<String> held = held(node);
+                return held.equals(wanted.get(node.index)) ? null : node.systemId + " holds " + held
+                    + "\n  instead of " + wanted.get(node.index);
+            });
+        }
+    }
+
+    private static int controllersConnected(final OvsFleet.Node node) throws IOException {
+        int connected = 0;
+        for (String line : node.vsctl("--columns=is_connected", "list", "Controller").split("\n")) {
+            if (line.contains("true")) {
+                connected++;
+            }
+        }
+        return connected;
+    }
+
+    /** The member that runs flowtun's jobs (not {@code not}), as a live member reads flowtun-cluster:jobs. */
+    private int awaitOwner(final int not) throws Exception {
+        final int[] owner = new int[1];
+        Await.until(TAKEOVER, () -> {
+            for (int i = 1; i <= MEMBERS; i++) {
+                if (i == not || !member(i).running()) {
+                    continue;
+                }
+                final Restconf.Reply reply = new Restconf(network.address(i), 8181, Duration.ofSeconds(5))
+                    .get("flowtun-cluster:jobs");
+                final Matcher matcher = OWNER.matcher(reply.body == null ? "" : reply.body);
+                if (reply.status == 200 && matcher.find() && Integer.parseInt(matcher.group(1)) != not) {
+                    owner[0] = Integer.parseInt(matcher.group(1));
+                    return null;
+                }
+            }
+            return "no member (but member-" + not + ") runs flowtun's jobs yet";
+        });
+        return owner[0];
+    }
+
+    /** The member whose lports' shard (default, configuration) is the leader, by its last role change. */
+    private int shardLeader() throws IOException {
+        for (int i = 1; i <= MEMBERS; i++) {
+            String role = null;
+            for (String line : Files.readAllLines(member(i).log(), StandardCharsets.UTF_8)) {
+                final Matcher matcher = LEADER.matcher(line);
+                if (matcher.find()) {
+                    role = matcher.group(2);
+                }
+            }
+            if ("Leader".equals(role)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no member logs its default-config shard as leader");
+    }
+
+    /** A live member other than {@code one} and {@code two}. */
+    private int other(final int one, final int two) throws IOException {
+        for (int i = 1; i <= MEMBERS; i++) {
+            if (i != one && i != two) {
+                return i;
+            }
+        }
+        throw new AssertionError("no other member");
+    }
+
+    private KarafProcess member(final int index) {
+        return members.get(index - 1);
+    }
+
+    private Restconf restconf(final int member) {
+        return new Restconf(network.address(member), 8181, Duration.ofSeconds(60));
+    }
+
+    /** Samples both switches' tables (flows and groups) every 100 ms until closed. */
+    private final class TableSampler implements AutoCloseable {
+        private final List<Map<Integer, List<String>>> taken = new CopyOnWriteArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        TableSampler() {
+            thread = new Thread(this::run, "table-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            while (running) {
+                try {
+                    final Map<Integer, List<String>> sample = new TreeMap<>();
+                    for (OvsFleet.Node node : fleet.nodes()) {
+                        sample.put(node.index, held(node));
+                    }
+                    taken.add(sample);
+                    Thread.sleep(100);
+                } catch (IOException e) {
+                    // a sample that could not be taken is no sample
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        int samples() {
+            return taken.size();
+        }
+
+        /**
+         * Every sample held everything of {@code before} (no wanted flow ever missing) and nothing outside
+         * {@code before} and {@code after} (nothing stale ever written).
+         */
+        void assertKept(final Map<Integer, List<String>> before, final Map<Integer, List<String>> after)
+                throws InterruptedException {
+            running = false;
+            thread.join(10_000);
+            assertTrue("no sample taken", !taken.isEmpty());
+            for (Map<Integer, List<String>> sample : taken) {
+                for (Map.Entry<Integer, List<String>> entry : sample.entrySet()) {
+                    final List<String> held = entry.getValue();
+                    final List<String> missing = before.get(entry.getKey()).stream()
+                        .filter(flow -> !held.contains(flow)).collect(Collectors.toList());
+                    assertEquals("switch " + entry.getKey() + " lost wanted flows", List.of(), missing);
+                    final List<String> stale = held.stream().filter(flow -> !before.get(entry.getKey())
+                        .contains(flow) && !after.get(entry.getKey()).contains(flow)).collect(Collectors.toList());
+                    assertEquals("switch " + entry.getKey() + " held flows nobody wanted", List.of(), stale);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(10_000);
+        }
+    }
+}
