@@ -17,6 +17,7 @@ import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.ovsdb.OvsdbTopology;
 
 /**
  * What a node needs for its integration bridge and virtual tunnel ports to match the configuration, computed
@@ -67,8 +68,12 @@ public final class TunnelPortPlan {
         final Set<String> controllersToRemove = new HashSet<>();
         BridgeAction action = BridgeAction.NONE;
         if (bridge.isEmpty()) {
-            action = BridgeAction.CREATE;
-            controllers.addAll(targets);
+            // a bridge the switch lists but whose own node is not heard yet is not created again (the southbound
+            // would add flowtun's controllers to it a second time): its node comes next
+            if (!node.hasBridge(OvsdbTopology.bridgeNodeId(node.nodeId(), config.integrationBridge()))) {
+                action = BridgeAction.CREATE;
+                controllers.addAll(targets);
+            }
         } else if (!targets.isEmpty() && !bridge.get().controllerTargets().equals(targets)) {
             action = BridgeAction.SET_CONTROLLERS;
             controllers.addAll(targets);

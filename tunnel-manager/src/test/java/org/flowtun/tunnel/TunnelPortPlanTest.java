@@ -111,6 +111,19 @@ public class TunnelPortPlanTest {
     }
 
     @Test
+    public void aBridgeTheSwitchListsIsNotCreatedAgainBeforeItsNodeIsHeard() {
+        final OvsdbSwitch listing = new OvsdbSwitch(NODE, "chassis-1", "192.168.31.91", "10.0.0.10",
+            Set.of(NODE + "/bridge/br-int"));
+        final TunnelPortPlan plan = TunnelPortPlan.compute(FlowtunConfig.DEFAULT, listing, Optional.empty());
+        assertEquals(BridgeAction.NONE, plan.bridgeAction());
+        assertEquals(Set.of(), plan.controllerTargets());
+        // another bridge listed: br-int is still flowtun's to create
+        assertEquals(BridgeAction.CREATE, TunnelPortPlan.compute(FlowtunConfig.DEFAULT, new OvsdbSwitch(NODE,
+            "chassis-1", "192.168.31.91", "10.0.0.10", Set.of(NODE + "/bridge/br-ex")), Optional.empty())
+            .bridgeAction());
+    }
+
+    @Test
     public void everyMemberOfAClusterBecomesAController() {
         final FlowtunConfig cluster = FlowtunConfig.parse(Map.of("controller-target",
             "tcp:10.0.0.1:6653, tcp:10.0.0.2:6653,tcp:10.0.0.3:6653"));

@@ -11,6 +11,7 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.hash.Hashing;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,9 @@ import java.util.stream.Collectors;
  * return and tests compare. Its {@link #key()} (table, priority, match) is its identity on a switch (OpenFlow
  * replaces a flow with the same key); its {@link #cookie()} identifies its whole content.
  */
-public final class FlowSpec {
+public final class FlowSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private static final String MULTICAST_BIT = "01:00:00:00:00:00";
 
     private final FlowApp app;

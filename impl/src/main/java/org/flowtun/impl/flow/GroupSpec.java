@@ -9,6 +9,7 @@ package org.flowtun.impl.flow;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
  * port and per remote host, so the number of hosts is not bounded by one flow's action list. A group belongs to the
  * flow that refers to it ({@link FlowSpec.Builder#applyGroup}): it is written, changed and removed with that flow.
  */
-public final class GroupSpec {
+public final class GroupSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** OpenFlow's OFPG_MAX: group ids above it are reserved. */
     public static final long MAX_GROUP_ID = 0xffffff00L;
 

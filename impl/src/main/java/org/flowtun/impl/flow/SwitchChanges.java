@@ -7,6 +7,7 @@
  */
 package org.flowtun.impl.flow;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,9 @@ import java.util.Map;
  * and groups that send to it, and removed only once nothing sends to it any more (the switch removes the flows
  * sending to a group with it; it refuses to remove a group another group sends to).
  */
-public final class SwitchChanges {
+public final class SwitchChanges implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Map<Long, Short> flowRemovals;
     private final List<GroupSpec> groupAdditions;
     private final List<GroupSpec> groupModifications;

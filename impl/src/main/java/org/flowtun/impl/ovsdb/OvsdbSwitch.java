@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An OVS node as the OVSDB southbound reports it: its southbound node id, chassis id
@@ -22,13 +23,28 @@ public final class OvsdbSwitch {
     private final String systemId;
     private final String localIp;
     private final String controllerAddress;
+    private final Set<String> bridges;
 
     public OvsdbSwitch(final String nodeId, final String systemId, final String localIp,
             final String controllerAddress) {
+        this(nodeId, systemId, localIp, controllerAddress, Set.of());
+    }
+
+    public OvsdbSwitch(final String nodeId, final String systemId, final String localIp,
+            final String controllerAddress, final Set<String> bridges) {
         this.nodeId = requireNonNull(nodeId);
         this.systemId = systemId;
         this.localIp = localIp;
         this.controllerAddress = controllerAddress;
+        this.bridges = Set.copyOf(bridges);
+    }
+
+    /**
+     * Whether OVS reports a bridge of this node id (the switch's own node lists its bridges; the bridge's node, with
+     * its ports and controllers, may be heard later: in a cluster it often is).
+     */
+    public boolean hasBridge(final String bridgeNodeId) {
+        return bridges.contains(bridgeNodeId);
     }
 
     public String nodeId() {
@@ -60,12 +76,13 @@ public final class OvsdbSwitch {
         }
         final OvsdbSwitch other = (OvsdbSwitch) obj;
         return nodeId.equals(other.nodeId) && Objects.equals(systemId, other.systemId)
-            && Objects.equals(localIp, other.localIp) && Objects.equals(controllerAddress, other.controllerAddress);
+            && Objects.equals(localIp, other.localIp) && Objects.equals(controllerAddress, other.controllerAddress)
+            && bridges.equals(other.bridges);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nodeId, systemId, localIp, controllerAddress);
+        return Objects.hash(nodeId, systemId, localIp, controllerAddress, bridges);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.re
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.OvsdbTerminationPointAugmentation;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.BridgeOtherConfigs;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ControllerEntry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.node.attributes.ManagedNodeEntry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.node.attributes.OpenvswitchExternalIds;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.node.attributes.OpenvswitchOtherConfigs;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.InterfaceExternalIds;
@@ -93,7 +94,19 @@ public final class OvsdbTopology {
         }
         final String controllerAddress = ovsdb.getConnectionInfo() == null ? null
             : text(ovsdb.getConnectionInfo().getLocalIp());
-        return Optional.of(new OvsdbSwitch(node.getNodeId().getValue(), systemId, localIp, controllerAddress));
+        // the bridges OVS has, as the switch's own node lists them (their nodes may be heard later)
+        final Set<String> bridges = new HashSet<>();
+        final var managed = ovsdb.getManagedNodeEntry();
+        if (managed != null) {
+            managed.values().forEach(entry -> bridgeNodeIdOf(entry).ifPresent(bridges::add));
+        }
+        return Optional.of(new OvsdbSwitch(node.getNodeId().getValue(), systemId, localIp, controllerAddress,
+            bridges));
+    }
+
+    private static Optional<String> bridgeNodeIdOf(final ManagedNodeEntry entry) {
+        return Optional.ofNullable(entry.getBridgeRef()).map(ref -> ref.getValue().firstKeyOf(Node.class))
+            .map(key -> key.getNodeId().getValue());
     }
 
     /** The bridge of a southbound node, when it is one. */
