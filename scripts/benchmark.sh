@@ -7,7 +7,8 @@
 #
 # Runs flowtun's benchmarks (not the tests): the locality service alone over the in-memory data broker, then the
 # real distribution with a real Open vSwitch node (scale, convergence, switch limit, cost, chassis IP change,
-# restart), then with a fleet of 100 real switches and 1,000 chassis (FleetBenchmark). Installs what it needs when missing (as root), like scripts/test-all.sh; ports 8181/6640/6653 must be
+# restart), then with a fleet of 100 real switches and 1,000 chassis (FleetBenchmark), then a three-member cluster
+# (ClusterBenchmark). Installs what it needs when missing (as root), like scripts/test-all.sh; ports 8181/6640/6653 must be
 # free. Figures and plots: target/benchmarks/ (*.json, *.csv, *.png). Takes about 13 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +24,11 @@ mvn -B --no-transfer-progress -q install -DskipTests
 mvn -B --no-transfer-progress -pl locality test -Dtest=LocalityThroughputBenchmark -DfailIfNoTests=false
 mvn -B --no-transfer-progress -pl it verify -Dit.test=ScaleBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
 mvn -B --no-transfer-progress -pl it verify -Dit.test=FleetBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
+mvn -B --no-transfer-progress -pl it verify -Dit.test=ClusterBenchmark -Dfailsafe.failIfNoSpecifiedTests=false
 
 out=target/benchmarks
 mkdir -p "$out"
 cp locality/target/benchmarks/locality.json it/target/benchmarks/scale.json it/target/benchmarks/fleet.json \
-   it/target/benchmarks/operations.json \
+   it/target/benchmarks/operations.json it/target/benchmarks/cluster.json \
    it/target/benchmarks/heap-histogram-*.txt "$out/"
 /usr/bin/python3 scripts/plot-benchmarks.py "$out"

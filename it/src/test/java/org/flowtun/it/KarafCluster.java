@@ -1,0 +1,141 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A cluster of the flowtun distribution as a user deploys it: one copy per member, each configured with
+ * bin/configure-cluster and started with bin/start, here each in its own network namespace with its own address
+ * ({@link ClusterNetwork}). Closing resumes a paused member, stops every member by its PID and removes the network.
+ */
+final class KarafCluster implements AutoCloseable {
+    static final Duration TAKEOVER = Duration.ofSeconds(90);
+    private static final Pattern OWNER = Pattern.compile("\"owner\":\"member-(\\d+)\"");
+    private static final Pattern LEADER = Pattern.compile("member-(\\d+)-shard-default-config , received role "
+        + "change from \\w+ to (\\w+)");
+
+    private final ClusterNetwork network;
+    private final List<KarafProcess> members = new ArrayList<>();
+
+    private KarafCluster(final ClusterNetwork network) {
+        this.network = network;
+    }
+
+    /** Unpacks, configures and starts {@code size} members under {@code dir}; returns once every one is ready. */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    static KarafCluster start(final int size, final Path dir) throws Exception {
+        final KarafCluster cluster = new KarafCluster(ClusterNetwork.create(size));
+        try {
+            for (int i = 1; i <= size; i++) {
+                final KarafProcess member = KarafProcess.unpack(dir.resolve("member-" + i).toAbsolutePath())
+                    .inNamespace(ClusterNetwork.namespace(i));
+                member.configureCluster(i, cluster.network.addresses());
+                member.setFlowtunConfig("datapath-type", "netdev");
+                cluster.members.add(member);
+            }
+            for (KarafProcess member : cluster.members) {
+                member.start();
+            }
+            for (int i = 1; i <= size; i++) {
+                cluster.restconf(i).awaitReady();
+            }
+        } catch (Exception | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    int size() {
+        return members.size();
+    }
+
+    KarafProcess member(final int index) {
+        return members.get(index - 1);
+    }
+
+    String address(final int member) {
+        return network.address(member);
+    }
+
+    /** An OVSDB manager target per member, as each node is pointed at the cluster. */
+    List<String> managerTargets() {
+        return network.addresses().stream().map(address -> "tcp:" + address + ":6640").collect(Collectors.toList());
+    }
+
+    Restconf restconf(final int member) {
+        return new Restconf(network.address(member), 8181, Duration.ofSeconds(60));
+    }
+
+    /** The member that runs flowtun's jobs (not {@code not}), as a live member reads flowtun-cluster:jobs. */
+    int awaitOwner(final int not) throws Exception {
+        final int[] owner = new int[1];
+        Await.until(TAKEOVER, () -> {
+            for (int i = 1; i <= members.size(); i++) {
+                if (i == not || !member(i).running()) {
+                    continue;
+                }
+                final Restconf.Reply reply = new Restconf(network.address(i), 8181, Duration.ofSeconds(5))
+                    .get("flowtun-cluster:jobs");
+                final Matcher matcher = OWNER.matcher(reply.body == null ? "" : reply.body);
+                if (reply.status == 200 && matcher.find() && Integer.parseInt(matcher.group(1)) != not) {
+                    owner[0] = Integer.parseInt(matcher.group(1));
+                    return null;
+                }
+            }
+            return "no member (but member-" + not + ") runs flowtun's jobs yet";
+        });
+        return owner[0];
+    }
+
+    /** The member whose lports' shard (default, configuration) leads, by its last role change in its log. */
+    int shardLeader() throws IOException {
+        for (int i = 1; i <= members.size(); i++) {
+            String role = null;
+            for (String line : Files.readAllLines(member(i).log(), StandardCharsets.UTF_8)) {
+                final Matcher matcher = LEADER.matcher(line);
+                if (matcher.find()) {
+                    role = matcher.group(2);
+                }
+            }
+            if ("Leader".equals(role)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no member logs its default-config shard as leader");
+    }
+
+    /** A member other than {@code one} and {@code two} (0: none). */
+    int other(final int one, final int two) {
+        for (int i = 1; i <= members.size(); i++) {
+            if (i != one && i != two) {
+                return i;
+            }
+        }
+        throw new AssertionError("no other member");
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (KarafProcess member : members) {
+            member.signal("CONT");
+            member.close();
+        }
+        network.close();
+    }
+}
