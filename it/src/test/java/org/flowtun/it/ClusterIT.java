@@ -171,6 +171,22 @@ public class ClusterIT {
         returned.boundPort("vm-5", NETWORK, "cl-1", mac(5));
         recordPort(returned, "vm-5", 1);
         awaitExact();
+        // never two writers: no two members' terms of the locality service overlap, over the whole run (the
+        // members share this machine's clock)
+        final List<String> terms = new ArrayList<>();
+        for (int i = 1; i <= MEMBERS; i++) {
+            for (long[] term : cluster.localityTerms(i)) {
+                for (int j = i + 1; j <= MEMBERS; j++) {
+                    for (long[] other : cluster.localityTerms(j)) {
+                        assertTrue("member-" + i + " " + term[0] + ".." + term[1] + " and member-" + j + " "
+                            + other[0] + ".." + other[1] + " ran the locality service at once",
+                            term[1] < other[0] || other[1] < term[0]);
+                    }
+                }
+                terms.add("member-" + i + ": " + (term[1] - term[0]) + " ms");
+            }
+        }
+        Figures.log("locality terms", Map.of("terms", terms));
         final Map<String, Object> rss = new LinkedHashMap<>();
         for (int i = 1; i <= MEMBERS; i++) {
             rss.put("member-" + i + "_rss_mb", member(i).rssMegabytes());

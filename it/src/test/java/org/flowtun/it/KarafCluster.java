@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,6 +29,7 @@ import java.util.stream.Collectors;
  */
 final class KarafCluster implements AutoCloseable {
     static final Duration TAKEOVER = Duration.ofSeconds(90);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
     private static final Pattern OWNER = Pattern.compile("\"owner\":\"member-(\\d+)\"");
     private static final Pattern LEADER = Pattern.compile("member-(\\d+)-shard-default-config , received role "
         + "change from \\w+ to (\\w+)");
@@ -118,6 +123,38 @@ final class KarafCluster implements AutoCloseable {
             }
         }
         throw new AssertionError("no member logs its default-config shard as leader");
+    }
+
+    /**
+     * The times each member ran the locality service (wrote flows), from its log: from "takes over" to "stops", or
+     * to its last log line (killed, or still running).
+     */
+    List<long[]> localityTerms(final int member) throws IOException {
+        final List<long[]> terms = new ArrayList<>();
+        Long since = null;
+        long last = 0;
+        for (String line : Files.readAllLines(member(member).log(), StandardCharsets.UTF_8)) {
+            if (line.length() < 23 || !Character.isDigit(line.charAt(0))) {
+                continue;
+            }
+            final long at;
+            try {
+                at = LocalDateTime.parse(line.substring(0, 23), LOG_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                continue;
+            }
+            last = at;
+            if (line.contains("This member takes over the locality service")) {
+                since = at;
+            } else if (line.contains("This member stops the locality service") && since != null) {
+                terms.add(new long[] {since, at});
+                since = null;
+            }
+        }
+        if (since != null) {
+            terms.add(new long[] {since, last});
+        }
+        return terms;
     }
 
     /** A member other than {@code one} and {@code two} (0: none). */
