@@ -134,13 +134,8 @@ final class KarafCluster implements AutoCloseable {
         Long since = null;
         long last = 0;
         for (String line : Files.readAllLines(member(member).log(), StandardCharsets.UTF_8)) {
-            if (line.length() < 23 || !Character.isDigit(line.charAt(0))) {
-                continue;
-            }
-            final long at;
-            try {
-                at = LocalDateTime.parse(line.substring(0, 23), LOG_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-            } catch (DateTimeParseException e) {
+            final long at = time(line);
+            if (at < 0) {
                 continue;
             }
             last = at;
@@ -155,6 +150,31 @@ final class KarafCluster implements AutoCloseable {
             terms.add(new long[] {since, last});
         }
         return terms;
+    }
+
+    /** The member's log lines from {@code from} to {@code to} (epoch milliseconds) that match {@code regex}. */
+    List<String> logLines(final int member, final long from, final long to, final String regex) throws IOException {
+        final Pattern pattern = Pattern.compile(regex);
+        final List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(member(member).log(), StandardCharsets.UTF_8)) {
+            final long at = time(line);
+            if (at >= from && at <= to && pattern.matcher(line).find()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** A log line's time (epoch milliseconds; the members log this machine's UTC time), or -1. */
+    private static long time(final String line) {
+        if (line.length() < 23 || !Character.isDigit(line.charAt(0))) {
+            return -1;
+        }
+        try {
+            return LocalDateTime.parse(line.substring(0, 23), LOG_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return -1;
+        }
     }
 
     /** A member other than {@code one} and {@code two} (0: none). */

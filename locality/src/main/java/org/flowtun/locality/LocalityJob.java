@@ -23,7 +23,9 @@ import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.cluster.ClusterMember;
 import org.flowtun.impl.cluster.JobsOwnership;
 import org.flowtun.impl.cluster.SingletonJob;
+import org.flowtun.impl.cluster.WriteFence;
 import org.flowtun.impl.config.FlowtunConfigSource;
+import org.flowtun.impl.flow.FencedFlowWriter;
 import org.flowtun.impl.flow.FlowWriter;
 import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.metrics.FlowtunMetrics;
@@ -52,6 +54,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
     private final JobsOwnership ownership;
     private final ClusterMember member;
     private final List<LocalityListener> listeners = new CopyOnWriteArrayList<>();
+    private final WriteFence fence = new WriteFence();
     private volatile LocalityProvider provider;
     private Registration registration;
     private Registration roleRegistration;
@@ -67,8 +70,10 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
         this.keyAllocationsGuard = requireNonNull(keyAllocationsGuard);
         this.localityHealth = requireNonNull(localityHealth);
         this.flowsHealth = requireNonNull(flowsHealth);
-        this.newTerm = () -> new LocalityProvider(dataBroker, notifications, notificationService, writer, switches,
-            chassisCache, tunnelPorts, configSource, keyAllocationsGuard, metrics, localityHealth, flowsHealth);
+        // a term writes through the fence: nothing from a member that was stopped a moment ago
+        this.newTerm = () -> new LocalityProvider(dataBroker, notifications, notificationService,
+            new FencedFlowWriter(writer, fence::open), switches, chassisCache, tunnelPorts, configSource,
+            keyAllocationsGuard, metrics, localityHealth, flowsHealth);
         this.singletons = requireNonNull(singletons);
         this.ownership = requireNonNull(ownership);
         this.member = requireNonNull(member);
@@ -137,6 +142,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
         if (registration != null) {
             registration.close();
         }
+        fence.close();
         if (roleRegistration != null) {
             roleRegistration.close();
         }
