@@ -138,13 +138,17 @@ final class KarafCluster implements AutoCloseable {
             if (at < 0) {
                 continue;
             }
-            last = at;
             if (line.contains("This member takes over the locality service")) {
+                if (since != null) {
+                    // killed while running it: until its last line before this start
+                    terms.add(new long[] {since, last});
+                }
                 since = at;
             } else if (line.contains("This member stops the locality service") && since != null) {
                 terms.add(new long[] {since, at});
                 since = null;
             }
+            last = at;
         }
         if (since != null) {
             terms.add(new long[] {since, last});
