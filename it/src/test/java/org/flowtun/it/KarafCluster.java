@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 final class KarafCluster implements AutoCloseable {
     static final Duration TAKEOVER = Duration.ofSeconds(90);
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
+    /** What Karaf's launcher logs first in a new JVM (the same karaf.log goes on across restarts). */
+    private static final String NEW_JVM = "org.apache.karaf.main.Main launch";
     private static final Pattern OWNER = Pattern.compile("\"owner\":\"member-(\\d+)\"");
     private static final Pattern LEADER = Pattern.compile("member-(\\d+)-shard-default-config , received role "
         + "change from \\w+ to (\\w+)");
@@ -134,15 +136,16 @@ final class KarafCluster implements AutoCloseable {
         Long since = null;
         long last = 0;
         for (String line : Files.readAllLines(member(member).log(), StandardCharsets.UTF_8)) {
+            if (line.contains(NEW_JVM) && since != null) {
+                // killed while running it: until its last line before this start of a new JVM
+                terms.add(new long[] {since, last});
+                since = null;
+            }
             final long at = time(line);
             if (at < 0) {
                 continue;
             }
             if (line.contains("This member takes over the locality service")) {
-                if (since != null) {
-                    // killed while running it: until its last line before this start
-                    terms.add(new long[] {since, last});
-                }
                 since = at;
             } else if (line.contains("This member stops the locality service") && since != null) {
                 terms.add(new long[] {since, at});
