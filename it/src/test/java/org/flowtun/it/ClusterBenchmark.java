@@ -138,12 +138,7 @@ public class ClusterBenchmark {
                         + (1 + random.nextInt(API_CHASSIS))).replace("}", ",\"tunnel-key\":" + key + "}") + "]}");
                 requests.add((System.nanoTime() - start) / 1e6);
                 assertEquals(reply.toString(), 201, reply.status);
-                long landed = start;
-                for (FlowMonitor monitor : monitors) {
-                    landed = Math.max(landed, monitor.await(1, FlowMonitor.addedOrModified(String.format(Locale.ROOT,
-                        "reg7=0x%x ", key), "NXM_NX_TUN_IPV4_DST"), Duration.ofSeconds(30)));
-                }
-                latencies.add((landed - start) / 1e6);
+                latencies.add((FlowMonitor.egressLanded(monitors, key, start) - start) / 1e6);
             }
             final Map<String, Object> row = Figures.distribution(latencies);
             row.put("request", Figures.distribution(requests));

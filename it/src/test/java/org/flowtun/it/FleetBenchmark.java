@@ -268,12 +268,8 @@ public class FleetBenchmark {
                     "{\"flowtun-lport:lport\":[" + lportJson(lport, network, chassis, key) + "]}");
                 requests.add((System.nanoTime() - start) / 1e6);
                 assertEquals(reply.toString(), 201, reply.status);
-                long landed = start;
-                for (int index : targets) {
-                    landed = Math.max(landed, monitors.get(index - 1).await(1,
-                        FlowMonitor.addedOrModified(String.format(Locale.ROOT, "reg7=0x%x ", key),
-                            "NXM_NX_TUN_IPV4_DST"), Duration.ofSeconds(30)));
-                }
+                final long landed = FlowMonitor.egressLanded(targets.stream().map(index -> monitors.get(index - 1))
+                    .collect(Collectors.toList()), key, start);
                 latencies.add((landed - start) / 1e6);
                 needing.add(targets.size());
                 chassisOf.put(lport, chassis);

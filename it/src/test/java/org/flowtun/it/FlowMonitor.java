@@ -13,7 +13,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -83,6 +85,20 @@ final class FlowMonitor implements AutoCloseable {
             }
             waitNanos(left);
         }
+    }
+
+    /**
+     * When (System.nanoTime(), not before {@code since}) the egress flow of lport tunnel key {@code key} (table 75,
+     * tunnel destination set) was on every one of {@code monitors}, each since its last mark; waits up to 30 s each.
+     */
+    static long egressLanded(final Collection<FlowMonitor> monitors, final long key, final long since)
+            throws IOException {
+        long landed = since;
+        for (FlowMonitor monitor : monitors) {
+            landed = Math.max(landed, monitor.await(1, addedOrModified(String.format(Locale.ROOT, "reg7=0x%x ", key),
+                "NXM_NX_TUN_IPV4_DST"), Duration.ofSeconds(30)));
+        }
+        return landed;
     }
 
     /** Accepts an added or modified flow whose line contains every one of {@code parts}. */

@@ -106,7 +106,7 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
             executor.submit(() -> {
                 owner = false;
                 registry.stopPublishing();
-                switches.switches().forEach(node -> reconciler.forget(node.nodeId()));
+                reconciler.forgetAll();
             }).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -79,6 +79,11 @@ final class TunnelPortReconciler {
         inFlight.remove(switchNodeId);
     }
 
+    /** Forgets every write in flight: the next owner of the job decides from what the switches report. */
+    void forgetAll() {
+        inFlight.clear();
+    }
+
     private void apply(final FlowtunConfig config, final OvsdbSwitch node, final OvsdbBridge bridge,
             final TunnelPortPlan plan) {
         final String bridgeNodeId = OvsdbTopology.bridgeNodeId(node.nodeId(), config.integrationBridge());

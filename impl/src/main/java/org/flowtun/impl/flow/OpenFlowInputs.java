@@ -114,10 +114,14 @@ public final class OpenFlowInputs {
     private OpenFlowInputs() {
     }
 
+    /** The path of an OpenFlow node id such as {@code openflow:1} in the inventory. */
+    public static InstanceIdentifier<Node> nodePath(final String openflowNodeId) {
+        return InstanceIdentifier.create(Nodes.class).child(Node.class, new NodeKey(new NodeId(openflowNodeId)));
+    }
+
     /** The inventory node of an OpenFlow node id such as {@code openflow:1}. */
     public static NodeRef nodeRef(final String openflowNodeId) {
-        return new NodeRef(InstanceIdentifier.create(Nodes.class).child(Node.class,
-            new NodeKey(new NodeId(openflowNodeId))));
+        return new NodeRef(nodePath(openflowNodeId));
     }
 
     public static AddFlowInput addFlow(final String openflowNodeId, final FlowSpec spec) {

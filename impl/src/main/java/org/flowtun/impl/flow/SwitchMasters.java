@@ -70,7 +70,7 @@ public final class SwitchMasters implements MasterFlowWriter.Mastership, DOMEnti
         if (change.getState().isOwner() && !change.inJeopardy()) {
             mastered.computeIfAbsent(name, node -> {
                 LOG.debug("{}: this member is its master; it answers flowtun's requests for it", node);
-                final Set<InstanceIdentifier<?>> path = Set.of(SwitchRequestHandler.path(node));
+                final Set<InstanceIdentifier<?>> path = Set.of(OpenFlowInputs.nodePath(node));
                 return rpcProvider.registerRpcImplementation(FlowtunSwitchService.class, handler, path);
             });
         } else {

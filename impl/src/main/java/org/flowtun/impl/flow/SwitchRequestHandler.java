@@ -110,11 +110,4 @@ final class SwitchRequestHandler implements FlowtunSwitchService {
     private static ListenableFuture<Object> done(final ListenableFuture<?> future) {
         return Futures.transform(future, ignored -> null, MoreExecutors.directExecutor());
     }
-
-    /** The key of a node's path, for routed registrations. */
-    static InstanceIdentifier<Node> path(final String openflowNodeId) {
-        return InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes
-            .class).child(Node.class, new NodeKey(
-                new org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId(openflowNodeId)));
-    }
 }
