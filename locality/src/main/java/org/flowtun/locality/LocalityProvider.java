@@ -31,6 +31,7 @@ import org.flowtun.impl.flow.FlowAuditSchedule;
 import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowRemovedListener;
 import org.flowtun.impl.flow.FlowWriter;
+import org.flowtun.impl.flow.OpenFlowInventory;
 import org.flowtun.impl.flow.OpenFlowNodeListener;
 import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.health.SwitchFailures;
@@ -67,6 +68,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalityProvider implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalityProvider.class);
+    /** How often the switches of known nodes whose OpenFlow connection was never told are looked up. */
+    private static final long INVENTORY_CHECK_SECONDS = 5;
 
     private final DataBroker dataBroker;
     private final SwitchStateCache switches;
@@ -145,6 +148,9 @@ public final class LocalityProvider implements AutoCloseable {
             new FlowRemovedListener(executor, reconciler::flowRemoved)));
         registrations.add(configSource.register(auditSchedule));
         registrations.add(auditSchedule);
+        final OpenFlowInventory inventory = new OpenFlowInventory(dataBroker);
+        executor.scheduleWithFixedDelay(() -> engine.checkUnheardSwitches(inventory::connected),
+            INVENTORY_CHECK_SECONDS, INVENTORY_CHECK_SECONDS, TimeUnit.SECONDS);
         readInitialState();
         LOG.info("flowtun locality service started; reading the state at start");
     }
