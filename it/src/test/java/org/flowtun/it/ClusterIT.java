@@ -89,6 +89,22 @@ public class ClusterIT {
         addPort(overlay, "vm-2", 2);
         networkKey = overlay.networkKey(NETWORK);
         awaitExact();
+
+        // switch 1 takes its master member for a slave (another connection claimed the master role, as a member
+        // resumed after a pause can): that member drops its connection, the cluster gives the switch a master it
+        // knows, and a port written afterwards gets its flows
+        final OvsFleet.Node first = fleet.nodes().get(0);
+        RoleClaim.claimMaster(first.dir.resolve("br-int.mgmt"));
+        assertEquals("masters after the claim", 0, controllersWithRole(first, "master"));
+        final long claimed = System.nanoTime();
+        addPort(overlay, "vm-6", 1);
+        awaitExact();
+        final double exactAfterClaim = Figures.seconds(System.nanoTime() - claimed);
+        Await.until(Overlay.TIMEOUT, () -> controllersConnected(first) == MEMBERS
+            && controllersWithRole(first, "master") == 1 ? null : first.systemId + ": controllers "
+                + first.vsctl("--columns=target,is_connected,role", "list", "Controller"));
+        Figures.log("switch role lost", Map.of("exact_seconds", Figures.round(exactAfterClaim, 1),
+            "reconnected_seconds", Figures.round(Figures.seconds(System.nanoTime() - claimed), 1)));
         final Map<Integer, List<String>> before = wanted();
 
         // the owner killed: a survivor takes over; a port written through a survivor gets its flows; the
@@ -171,6 +187,17 @@ public class ClusterIT {
             Figures.log("owner paused", Map.of("paused", "member-" + paused, "new_owner", "member-" + next,
                 "owner_after_resume", "member-" + awaitOwner(0), "samples", sampler.samples()));
         }
+        // a port written afterwards through the member that was paused gets its flows on the switch
+        final long written = System.nanoTime();
+        addPort(new Overlay(restconf(paused)), "vm-5", 1);
+        awaitExact();
+        int fromInventory = 0;
+        for (int i = 1; i <= MEMBERS; i++) {
+            fromInventory += cluster.logLines(i, 0, Long.MAX_VALUE, "taken as connected").size();
+        }
+        Figures.log("write after the pause", Map.of("written_through", "member-" + paused, "exact_seconds",
+            Figures.round(Figures.seconds(System.nanoTime() - written), 1), "connections_found_in_inventory",
+            fromInventory));
         // never two writers: no two members' terms of the locality service overlap, over the whole run (the
         // members share this machine's clock)
         // a stopped member writes nothing while stopped: its term counts until it was stopped, and after it was
@@ -286,6 +313,16 @@ public class ClusterIT {
                     + "\n  instead of " + wanted.get(node.index);
             });
         }
+    }
+
+    private static int controllersWithRole(final OvsFleet.Node node, final String role) throws IOException {
+        int count = 0;
+        for (String line : node.vsctl("--columns=role", "list", "Controller").split("\n")) {
+            if (line.trim().endsWith(": " + role)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static int controllersConnected(final OvsFleet.Node node) throws IOException {

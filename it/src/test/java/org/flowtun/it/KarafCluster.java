@@ -128,33 +128,38 @@ final class KarafCluster implements AutoCloseable {
     }
 
     /**
-     * The times each member ran the locality service (wrote flows), from its log: from "takes over" to "stops", or
-     * to its last log line (killed, or still running).
+     * The times each member ran the locality service (wrote flows), from its log: from "takes over" to "stops", to
+     * when this cluster killed it, or to its last log line (still running).
      */
     List<long[]> localityTerms(final int member) throws IOException {
+        final KarafProcess process = member(member);
         final List<long[]> terms = new ArrayList<>();
-        Long since = null;
+        long since = -1;
         long last = 0;
-        for (String line : Files.readAllLines(member(member).log(), StandardCharsets.UTF_8)) {
-            if (line.contains(NEW_JVM) && since != null) {
-                // killed while running it: until its last line before this start of a new JVM
-                terms.add(new long[] {since, last});
-                since = null;
-            }
+        for (String line : Files.readAllLines(process.log(), StandardCharsets.UTF_8)) {
             final long at = time(line);
+            if (since >= 0) {
+                // killed while running it: the term ended when it was killed (its next JVM logs on in this file)
+                final long killed = process.killedAfter(since);
+                if (line.contains(NEW_JVM) || killed >= 0 && at > killed) {
+                    terms.add(new long[] {since, killed >= 0 ? Math.min(killed, last) : last});
+                    since = -1;
+                }
+            }
             if (at < 0) {
                 continue;
             }
             if (line.contains("This member takes over the locality service")) {
                 since = at;
-            } else if (line.contains("This member stops the locality service") && since != null) {
+            } else if (line.contains("This member stops the locality service") && since >= 0) {
                 terms.add(new long[] {since, at});
-                since = null;
+                since = -1;
             }
             last = at;
         }
-        if (since != null) {
-            terms.add(new long[] {since, last});
+        if (since >= 0) {
+            final long killed = process.killedAfter(since);
+            terms.add(new long[] {since, killed >= 0 ? Math.min(killed, last) : last});
         }
         return terms;
     }

@@ -31,6 +31,8 @@ final class KarafProcess implements AutoCloseable {
     private final Path home;
     /** The network namespace Karaf runs in (a cluster member's own address), or null: the test's own. */
     private String netns;
+    /** When (epoch milliseconds) this process was sent SIGKILL, in order. */
+    private final List<Long> killedAt = new ArrayList<>();
 
     private KarafProcess(final Path home) {
         this.home = home;
@@ -114,8 +116,16 @@ final class KarafProcess implements AutoCloseable {
     void signal(final String signal) throws IOException, InterruptedException {
         final String pid = pid();
         if (pid != null) {
+            if ("KILL".equals(signal)) {
+                killedAt.add(System.currentTimeMillis());
+            }
             new ProcessBuilder("kill", "-" + signal, pid).start().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The first time (epoch milliseconds) this process was sent SIGKILL at or after {@code since}, or -1. */
+    long killedAfter(final long since) {
+        return killedAt.stream().filter(at -> at >= since).findFirst().orElse(-1L);
     }
 
     /** Whether the Karaf JVM runs. */

@@ -9,39 +9,41 @@ package org.flowtun.impl.flow;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.role.service.rev150727.OfpRole;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.role.service.rev150727.SalRoleService;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.role.service.rev150727.SetRoleInputBuilder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A switch's writer on its master member that puts a lost OpenFlow role right. In a cluster, a member resumed after
- * a pause can still claim the master role on the switch from its OpenFlowPlugin while the cluster made another
- * member master: the switch then refuses the real master's requests as from a slave ({@code ISSLAVE}). Such a
- * refusal is not the switch refusing the request (the request is retried as it was, after the usual
- * resynchronisation delay), and this member asks OpenFlowPlugin to claim the master role on the switch again.
+ * a pause can, for a moment, act on its ownership from before the pause and claim the master role on the switch
+ * from its OpenFlowPlugin while the cluster made another member master: the switch then refuses the real master's
+ * requests as from a slave ({@code ISSLAVE}). Such a refusal is not the switch refusing the request (the request is
+ * retried as it was, after the usual resynchronisation delay), and this member drops its connection to the switch
+ * ({@link SwitchConnectionReset}) so that the cluster's mastership moves to a member the switch can take as master.
  */
 public final class RoleAwareFlowWriter implements FlowWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RoleAwareFlowWriter.class);
     private static final String IS_SLAVE = "ISSLAVE";
-    /** At most one role claim per switch in this time. */
-    private static final long CLAIM_INTERVAL_NANOS = 5_000_000_000L;
+    /** At most one connection reset per switch in this time: the mastership moves and the target comes back. */
+    private static final long RESET_INTERVAL_NANOS = 15_000_000_000L;
 
     private final FlowWriter writer;
-    private final SalRoleService roles;
-    private final Map<String, Long> lastClaim = new ConcurrentHashMap<>();
+    private final Consumer<String> resetConnection;
+    private final Map<String, Long> lastReset = new ConcurrentHashMap<>();
 
-    public RoleAwareFlowWriter(final FlowWriter writer, final SalRoleService roles) {
+    public RoleAwareFlowWriter(final FlowWriter writer, final SwitchConnectionReset reset) {
+        this(writer, (Consumer<String>) reset::reset);
+    }
+
+    RoleAwareFlowWriter(final FlowWriter writer, final Consumer<String> resetConnection) {
         this.writer = requireNonNull(writer);
-        this.roles = requireNonNull(roles);
+        this.resetConnection = requireNonNull(resetConnection);
     }
 
     @Override
@@ -79,32 +81,21 @@ public final class RoleAwareFlowWriter implements FlowWriter {
             if (refusal.getMessage() == null || !refusal.getMessage().contains(IS_SLAVE)) {
                 return Futures.immediateFailedFuture(refusal);
             }
-            claimMaster(openflowNodeId);
+            resetOnce(openflowNodeId);
             return Futures.immediateFailedFuture(new IllegalStateException(openflowNodeId
                 + " takes this member for a slave, though the cluster made it its master: " + refusal.getMessage()));
         }, MoreExecutors.directExecutor());
     }
 
-    private void claimMaster(final String openflowNodeId) {
+    private void resetOnce(final String openflowNodeId) {
         final long now = System.nanoTime();
-        final Long last = lastClaim.get(openflowNodeId);
-        if (last != null && now - last < CLAIM_INTERVAL_NANOS) {
+        final Long last = lastReset.get(openflowNodeId);
+        if (last != null && now - last < RESET_INTERVAL_NANOS) {
             return;
         }
-        lastClaim.put(openflowNodeId, now);
-        LOG.warn("{} takes this member, its master, for a slave: claiming the master role on it again",
+        lastReset.put(openflowNodeId, now);
+        LOG.warn("{} takes this member, its master in the cluster, for a slave (another member claimed the role)",
             openflowNodeId);
-        Futures.addCallback(roles.setRole(new SetRoleInputBuilder().setNode(OpenFlowInputs.nodeRef(openflowNodeId))
-            .setControllerRole(OfpRole.BECOMEMASTER).build()), new FutureCallback<Object>() {
-                @Override
-                public void onSuccess(final Object result) {
-                    LOG.info("{}: master role claimed again", openflowNodeId);
-                }
-
-                @Override
-                public void onFailure(final Throwable cause) {
-                    LOG.warn("{}: could not claim the master role again: {}", openflowNodeId, cause.getMessage());
-                }
-            }, MoreExecutors.directExecutor());
+        resetConnection.accept(openflowNodeId);
     }
 }
