@@ -22,6 +22,7 @@ import org.flowtun.api.TunnelPortService;
 import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.cluster.ClusterMember;
 import org.flowtun.impl.cluster.JobsOwnership;
+import org.flowtun.impl.cluster.ShardLeadership;
 import org.flowtun.impl.cluster.SingletonJob;
 import org.flowtun.impl.cluster.WriteFence;
 import org.flowtun.impl.config.FlowtunConfigSource;
@@ -53,6 +54,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
     private final ClusterSingletonServiceProvider singletons;
     private final JobsOwnership ownership;
     private final ClusterMember member;
+    private final ShardLeadership shardLeadership;
     private final List<LocalityListener> listeners = new CopyOnWriteArrayList<>();
     private final WriteFence fence = new WriteFence();
     private volatile LocalityProvider provider;
@@ -66,7 +68,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
             final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard,
             final FlowtunMetrics metrics, final HealthReport localityHealth, final HealthReport flowsHealth,
             final ClusterSingletonServiceProvider singletons, final JobsOwnership ownership,
-            final ClusterMember member) {
+            final ClusterMember member, final ShardLeadership shardLeadership) {
         this.keyAllocationsGuard = requireNonNull(keyAllocationsGuard);
         this.localityHealth = requireNonNull(localityHealth);
         this.flowsHealth = requireNonNull(flowsHealth);
@@ -77,6 +79,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
         this.singletons = requireNonNull(singletons);
         this.ownership = requireNonNull(ownership);
         this.member = requireNonNull(member);
+        this.shardLeadership = requireNonNull(shardLeadership);
     }
 
     public void init() {
@@ -86,6 +89,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
 
     private SingletonJob.Term start() {
         final Registration guard = keyAllocationsGuard.guardHere();
+        final Registration leadership = shardLeadership.keepHere();
         final LocalityProvider term = newTerm.get();
         final Registration forwarding = term.localityService().registerListener(this);
         term.init();
@@ -96,6 +100,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
             forwarding.close();
             term.close();
             guard.close();
+            leadership.close();
             roleChanged(ownership.role());
         };
     }

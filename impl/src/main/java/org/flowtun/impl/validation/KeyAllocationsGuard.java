@@ -16,9 +16,11 @@ import org.opendaylight.yangtools.concepts.Registration;
  * a transaction only when every entry it changes was announced so, and refuses any other (a client's PUT, POST,
  * PATCH or DELETE) with 403.
  *
- * <p>In a cluster every member's cohort is asked about every commit, wherever it was made, but only the member that
- * runs the key allocator knows what was announced: a member's cohort decides only while that member guards the
- * allocations ({@link #guardHere}); the others let every change through.
+ * <p>In a cluster only the cohorts on the shard leader's member are asked about a commit, wherever it was made, and
+ * only the member that runs the key allocator knows what was announced: a member's cohort decides only while that
+ * member guards the allocations ({@link #guardHere}); the others let every change through. The member that runs the
+ * key allocator keeps the shard's leadership ({@code ShardLeadership}), so that its cohort is the one asked; while the
+ * leadership is elsewhere for a moment (an election after a member's death), other writes are not refused.
  */
 public interface KeyAllocationsGuard {
     /** An lport's tunnel key written ({@code key} set) or deleted ({@code key} null). */

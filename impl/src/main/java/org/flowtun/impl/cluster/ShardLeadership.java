@@ -1,0 +1,110 @@
+/*
+ * Copyright (c) 2026 flowtun authors and others. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.flowtun.impl.cluster;
+
+import akka.actor.ActorRef;
+import akka.dispatch.OnComplete;
+import akka.util.Timeout;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.opendaylight.controller.cluster.datastore.DistributedDataStoreInterface;
+import org.opendaylight.controller.cluster.datastore.messages.MakeLeaderLocal;
+import org.opendaylight.controller.cluster.datastore.utils.ActorUtils;
+import org.opendaylight.yangtools.concepts.AbstractRegistration;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.concurrent.Future;
+import scala.concurrent.duration.FiniteDuration;
+
+/**
+ * Keeps the leadership of the shard that holds flowtun's data (the default shard, configuration and operational) on
+ * the member that runs flowtun's jobs. Only the shard leader's member validates a commit (OpenDaylight asks the commit
+ * cohorts registered on the leader's replica), and only the member that runs the jobs knows which key-allocation
+ * writes are flowtun's own: with the leadership there, the key-allocations guard decides every commit. It also
+ * shortens flowtun's paths: the jobs hear a change as soon as it commits, and their writes are not forwarded.
+ *
+ * <p>While {@link #keepHere()}'s registration is open, this member's replicas ask for the leadership at once and again
+ * every {@link #CHECK_SECONDS} (a replica that leads already answers at once; after a leader's death the shard may
+ * elect another member).
+ */
+public final class ShardLeadership implements AutoCloseable {
+    static final String SHARD = "default";
+    static final long CHECK_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(ShardLeadership.class);
+    private static final Timeout TIMEOUT = new Timeout(FiniteDuration.create(10, TimeUnit.SECONDS));
+
+    private final List<ActorUtils> datastores;
+    /** Per datastore, whether the last request found or made this member the leader. */
+    private final Map<String, Boolean> leadsHere = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+        new ThreadFactoryBuilder().setNameFormat("flowtun-shard-leadership").setDaemon(true).build());
+
+    public ShardLeadership(final DistributedDataStoreInterface configuration,
+            final DistributedDataStoreInterface operational) {
+        this.datastores = List.of(configuration.getActorUtils(), operational.getActorUtils());
+    }
+
+    /** Moves the leadership here and keeps it here until the registration is closed. */
+    public Registration keepHere() {
+        final ScheduledFuture<?> checks = executor.scheduleWithFixedDelay(this::askForLeadership, 0, CHECK_SECONDS,
+            TimeUnit.SECONDS);
+        return new AbstractRegistration() {
+            @Override
+            protected void removeRegistration() {
+                checks.cancel(false);
+                leadsHere.clear();
+            }
+        };
+    }
+
+    private void askForLeadership() {
+        for (ActorUtils datastore : datastores) {
+            final String store = datastore.getDataStoreName();
+            datastore.findLocalShardAsync(SHARD).onComplete(new OnComplete<ActorRef>() {
+                @Override
+                public void onComplete(final Throwable failure, final ActorRef shard) {
+                    if (failure != null) {
+                        LOG.debug("No local replica of the {} {} shard", store, SHARD, failure);
+                        return;
+                    }
+                    requestLeadership(datastore, store, shard);
+                }
+            }, datastore.getClientDispatcher());
+        }
+    }
+
+    private void requestLeadership(final ActorUtils datastore, final String store, final ActorRef shard) {
+        final long start = System.nanoTime();
+        final Future<Object> reply = datastore.executeOperationAsync(shard, MakeLeaderLocal.INSTANCE, TIMEOUT);
+        reply.onComplete(new OnComplete<Object>() {
+            @Override
+            public void onComplete(final Throwable failure, final Object result) {
+                final Boolean before = leadsHere.put(store, failure == null);
+                if (failure != null && !Boolean.FALSE.equals(before)) {
+                    LOG.info("The {} {} shard's leadership stays elsewhere for now: {}", store, SHARD,
+                        failure.getMessage());
+                } else if (failure == null && !Boolean.TRUE.equals(before)) {
+                    LOG.info("This member leads the {} {} shard ({} ms to get there)", store, SHARD,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
+            }
+        }, datastore.getClientDispatcher());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
