@@ -28,6 +28,7 @@ import org.flowtun.impl.cluster.WriteFence;
 import org.flowtun.impl.config.FlowtunConfigSource;
 import org.flowtun.impl.flow.FencedFlowWriter;
 import org.flowtun.impl.flow.FlowWriter;
+import org.flowtun.impl.flow.OpenFlowConnections;
 import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.metrics.FlowtunMetrics;
 import org.flowtun.impl.ovsdb.SwitchStateCache;
@@ -64,7 +65,8 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
     @SuppressWarnings("checkstyle:ParameterNumber")
     public LocalityJob(final DataBroker dataBroker, final NotificationPublishService notifications,
             final NotificationService notificationService, final FlowWriter writer,
-            final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
+            final SwitchStateCache switches, final OpenFlowConnections openFlowConnections,
+            final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
             final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard,
             final FlowtunMetrics metrics, final HealthReport localityHealth, final HealthReport flowsHealth,
             final ClusterSingletonServiceProvider singletons, final JobsOwnership ownership,
@@ -74,8 +76,8 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
         this.flowsHealth = requireNonNull(flowsHealth);
         // a term writes through the fence: nothing from a member that was stopped a moment ago
         this.newTerm = () -> new LocalityProvider(dataBroker, notifications, notificationService,
-            new FencedFlowWriter(writer, fence::open), switches, chassisCache, tunnelPorts, configSource,
-            keyAllocationsGuard, metrics, localityHealth, flowsHealth);
+            new FencedFlowWriter(writer, fence::open), switches, openFlowConnections, chassisCache, tunnelPorts,
+            configSource, keyAllocationsGuard, metrics, localityHealth, flowsHealth);
         this.singletons = requireNonNull(singletons);
         this.ownership = requireNonNull(ownership);
         this.member = requireNonNull(member);

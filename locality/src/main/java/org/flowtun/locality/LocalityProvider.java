@@ -31,8 +31,8 @@ import org.flowtun.impl.flow.FlowAuditSchedule;
 import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowRemovedListener;
 import org.flowtun.impl.flow.FlowWriter;
+import org.flowtun.impl.flow.OpenFlowConnections;
 import org.flowtun.impl.flow.OpenFlowInventory;
-import org.flowtun.impl.flow.OpenFlowNodeListener;
 import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.health.SwitchFailures;
 import org.flowtun.impl.metrics.FlowtunMetrics;
@@ -73,6 +73,7 @@ public final class LocalityProvider implements AutoCloseable {
 
     private final DataBroker dataBroker;
     private final SwitchStateCache switches;
+    private final OpenFlowConnections openFlowConnections;
     private final ChassisCache chassisCache;
     private final TunnelPortService tunnelPorts;
     private final FlowtunConfigSource configSource;
@@ -92,13 +93,15 @@ public final class LocalityProvider implements AutoCloseable {
 
     public LocalityProvider(final DataBroker dataBroker, final NotificationPublishService notifications,
             final NotificationService notificationService, final FlowWriter writer,
-            final SwitchStateCache switches, final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
+            final SwitchStateCache switches, final OpenFlowConnections openFlowConnections,
+            final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
             final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard,
             final FlowtunMetrics metrics, final HealthReport localityHealth, final HealthReport flowsHealth) {
         this.health = requireNonNull(localityHealth);
         this.dataBroker = requireNonNull(dataBroker);
         this.notificationService = requireNonNull(notificationService);
         this.switches = requireNonNull(switches);
+        this.openFlowConnections = requireNonNull(openFlowConnections);
         this.chassisCache = requireNonNull(chassisCache);
         this.tunnelPorts = requireNonNull(tunnelPorts);
         this.configSource = requireNonNull(configSource);
@@ -142,8 +145,22 @@ public final class LocalityProvider implements AutoCloseable {
         registrations.add(chassisCache.registerListener(engine::chassisChanged));
         registrations.add(switches.register(engine));
         registrations.add(tunnelPorts.registerListener(engine));
-        registrations.add(OpenFlowNodeListener.register(dataBroker, engine::openflowConnected,
-            engine::openflowReconnected, engine::openflowDisconnected));
+        registrations.add(openFlowConnections.register(new OpenFlowConnections.Listener() {
+            @Override
+            public void connected(final String openflowNodeId) {
+                engine.openflowConnected(openflowNodeId);
+            }
+
+            @Override
+            public void reconnected(final String openflowNodeId) {
+                engine.openflowReconnected(openflowNodeId);
+            }
+
+            @Override
+            public void disconnected(final String openflowNodeId) {
+                engine.openflowDisconnected(openflowNodeId);
+            }
+        }));
         registrations.add(notificationService.registerNotificationListener(
             new FlowRemovedListener(executor, reconciler::flowRemoved)));
         registrations.add(configSource.register(auditSchedule));

@@ -32,6 +32,7 @@ import org.flowtun.impl.config.FlowtunConfig;
 import org.flowtun.impl.config.FlowtunConfigSource;
 import org.flowtun.impl.config.ManagedFlowtunConfig;
 import org.flowtun.impl.flow.FlowSpec;
+import org.flowtun.impl.flow.OpenFlowConnectionCache;
 import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.metrics.PrometheusRegistry;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
@@ -75,6 +76,7 @@ final class LocalityFixture implements AutoCloseable {
     private final Map<Integer, Map<String, OvsdbPort>> vmPorts = new HashMap<>();
     private final List<Consumer<LocalityChange>> listeners = new CopyOnWriteArrayList<>();
     private ChassisRegistryCache chassis;
+    private OpenFlowConnectionCache connections;
     private LocalityProvider provider;
 
     LocalityFixture(final DataBroker dataBroker, final NotificationPublishService notifications,
@@ -95,8 +97,10 @@ final class LocalityFixture implements AutoCloseable {
     /** Starts the locality service (again, after {@link #stop()}: a controller restart). */
     LocalityFixture start() {
         chassis = new ChassisRegistryCache(dataBroker);
+        connections = new OpenFlowConnectionCache(dataBroker);
+        connections.init();
         provider = new LocalityProvider(dataBroker, notifications, unused(NotificationService.class), ofSwitches,
-            switches, chassis, tunnelPorts, configSource(config), new AnnouncedKeyWrites(), metrics,
+            switches, connections, chassis, tunnelPorts, configSource(config), new AnnouncedKeyWrites(), metrics,
             HealthReport.NONE, HealthReport.NONE);
         provider.init();
         provider.localityService().registerListener(change -> {
@@ -114,6 +118,7 @@ final class LocalityFixture implements AutoCloseable {
     void stop() {
         provider.close();
         chassis.close();
+        connections.close();
         provider = null;
     }
 
