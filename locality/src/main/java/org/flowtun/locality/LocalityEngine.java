@@ -9,10 +9,6 @@ package org.flowtun.locality;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -248,35 +244,6 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
 
     void openflowDisconnected(final String openflowNodeId) {
         submit(() -> nodes.openflowDisconnected(openflowNodeId));
-    }
-
-    /**
-     * Asks the inventory about the switches of known nodes whose connection was never told, and takes those it
-     * has as connected: the connection listener is the source, this the safety net behind it.
-     *
-     * @param inventory given switches, answers those connected now
-     */
-    void checkUnheardSwitches(final Function<Set<String>, ListenableFuture<Set<String>>> inventory) {
-        executor.execute(() -> {
-            final Set<String> unheard = nodes.unheardSwitches();
-            if (unheard.isEmpty()) {
-                return;
-            }
-            final long asked = nodes.connectionEvents();
-            Futures.addCallback(inventory.apply(unheard), new FutureCallback<Set<String>>() {
-                @Override
-                public void onSuccess(final Set<String> connected) {
-                    if (!connected.isEmpty() && !executor.isShutdown()) {
-                        submit(() -> nodes.inventoryConnected(connected, asked));
-                    }
-                }
-
-                @Override
-                public void onFailure(final Throwable cause) {
-                    LOG.debug("Could not ask the OpenFlow inventory about {}", unheard, cause);
-                }
-            }, MoreExecutors.directExecutor());
-        });
     }
 
     @Override

@@ -32,7 +32,6 @@ import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowRemovedListener;
 import org.flowtun.impl.flow.FlowWriter;
 import org.flowtun.impl.flow.OpenFlowConnections;
-import org.flowtun.impl.flow.OpenFlowInventory;
 import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.health.SwitchFailures;
 import org.flowtun.impl.metrics.FlowtunMetrics;
@@ -68,8 +67,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalityProvider implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalityProvider.class);
-    /** How often the switches of known nodes whose OpenFlow connection was never told are looked up. */
-    private static final long INVENTORY_CHECK_SECONDS = 5;
 
     private final DataBroker dataBroker;
     private final SwitchStateCache switches;
@@ -165,9 +162,6 @@ public final class LocalityProvider implements AutoCloseable {
             new FlowRemovedListener(executor, reconciler::flowRemoved)));
         registrations.add(configSource.register(auditSchedule));
         registrations.add(auditSchedule);
-        final OpenFlowInventory inventory = new OpenFlowInventory(dataBroker);
-        executor.scheduleWithFixedDelay(() -> engine.checkUnheardSwitches(inventory::connected),
-            INVENTORY_CHECK_SECONDS, INVENTORY_CHECK_SECONDS, TimeUnit.SECONDS);
         readInitialState();
         LOG.info("flowtun locality service started; reading the state at start");
     }

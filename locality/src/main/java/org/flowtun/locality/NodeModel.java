@@ -111,8 +111,6 @@ final class NodeModel {
     /** lport (iface-id) to the nodes with a VM port for it on their integration bridge. */
     private final Map<String, Set<String>> nodesByVmPort = new HashMap<>();
     private final Set<String> connectedSwitches = new HashSet<>();
-    /** Counts the connection events told, so that an inventory answer older than one of them is dropped. */
-    private long connectionEvents;
     private final Map<String, Long> joinedAt = new HashMap<>();
     /** Nodes with a settle check scheduled (one at a time). */
     private final Set<String> settling = new HashSet<>();
@@ -190,50 +188,8 @@ final class NodeModel {
     }
 
     void openflowConnected(final String openflowNodeId) {
-        connectionEvents++;
         connectedSwitches.add(openflowNodeId);
         markConnection(openflowNodeId);
-    }
-
-    /** The switches of known nodes whose connection was not told (connected now or not: the inventory knows). */
-    Set<String> unheardSwitches() {
-        final Set<String> unheard = new HashSet<>();
-        for (NodeInfo node : nodes.values()) {
-            final String openflowNodeId = node.openflowNodeId();
-            if (openflowNodeId != null && !connectedSwitches.contains(openflowNodeId)) {
-                unheard.add(openflowNodeId);
-            }
-        }
-        return unheard;
-    }
-
-    /** Marks the events told so far; see {@link #inventoryConnected(Set, long)}. */
-    long connectionEvents() {
-        return connectionEvents;
-    }
-
-    /**
-     * The inventory says these switches are connected although no connection was told: each is taken as
-     * connected, unless a connection event was told since the question was asked (the listener is newer).
-     *
-     * @param openflowNodeIds the switches found in the inventory
-     * @param asked {@link #connectionEvents()} when the inventory was asked
-     * @return whether anything changed
-     */
-    boolean inventoryConnected(final Set<String> openflowNodeIds, final long asked) {
-        if (asked != connectionEvents) {
-            return false;
-        }
-        boolean changed = false;
-        for (String openflowNodeId : openflowNodeIds) {
-            if (!connectedSwitches.contains(openflowNodeId)) {
-                LOG.warn("{}: switch is in the OpenFlow inventory but its connection was never told; taken as "
-                    + "connected", openflowNodeId);
-                openflowConnected(openflowNodeId);
-                changed = true;
-            }
-        }
-        return changed;
     }
 
     /**
@@ -242,7 +198,6 @@ final class NodeModel {
      */
     void openflowReconnected(final String openflowNodeId) {
         LOG.info("{}: switch reconnected; its flows are replaced", openflowNodeId);
-        connectionEvents++;
         connectedSwitches.add(openflowNodeId);
         for (NodeInfo node : nodes.values()) {
             if (openflowNodeId.equals(node.openflowNodeId())) {
@@ -253,7 +208,6 @@ final class NodeModel {
     }
 
     void openflowDisconnected(final String openflowNodeId) {
-        connectionEvents++;
         connectedSwitches.remove(openflowNodeId);
         markConnection(openflowNodeId);
     }

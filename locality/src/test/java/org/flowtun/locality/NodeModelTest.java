@@ -92,32 +92,6 @@ public class NodeModelTest {
         assertNull(on(() -> reconciler.openflowNodeId(NODE)));
     }
 
-    @Test
-    public void aSwitchInTheInventoryWhoseConnectionWasNeverToldIsTakenAsConnected() throws Exception {
-        final FlowtunConfig vxlanOnly = FlowtunConfig.parse(Map.of(FlowtunConfig.TUNNEL_TYPES, "vxlan"));
-        on(() -> nodes.configurationChanged(vxlanOnly));
-        on(() -> nodes.switchUpdated(new OvsdbSwitch(NODE, "chassis-1", "10.0.0.1", "127.0.0.1")));
-        on(() -> nodes.bridgeUpdated(bridge(Map.of())));
-        on(() -> nodes.tunnelPortChanged(null, new TunnelPort(NODE, "vxlan", "vxlan-tunnel-port", 3)));
-        assertEquals(Set.of("openflow:1"), on(() -> nodes.unheardSwitches()));
-
-        // a connection event told after the question was asked is newer than the inventory's answer
-        final long asked = on(() -> nodes.connectionEvents());
-        on(() -> nodes.openflowDisconnected("openflow:1"));
-        assertFalse(on(() -> nodes.inventoryConnected(Set.of("openflow:1"), asked)));
-        on(() -> nodes.updateConnections(vxlanOnly));
-        assertNull(on(() -> reconciler.openflowNodeId(NODE)));
-
-        final long askedAgain = on(() -> nodes.connectionEvents());
-        assertTrue(on(() -> nodes.inventoryConnected(Set.of("openflow:1"), askedAgain)));
-        on(() -> nodes.updateConnections(vxlanOnly));
-        assertEquals("openflow:1", on(() -> reconciler.openflowNodeId(NODE)));
-        assertEquals(1, switches.replacements.get());
-        assertEquals(Set.of(), on(() -> nodes.unheardSwitches()));
-        assertFalse("already connected: nothing to do",
-            on(() -> nodes.inventoryConnected(Set.of("openflow:1"), nodes.connectionEvents())));
-    }
-
     private static OvsdbBridge bridge(final Map<String, Long> vmPorts) {
         final Map<String, OvsdbPort> ports = new java.util.HashMap<>();
         vmPorts.forEach((lport, ofport) -> ports.put("tap-" + lport, new OvsdbPort("tap-" + lport, "", Map.of(),
