@@ -74,7 +74,7 @@ public class ClusterIT {
         fleet = OvsFleet.start(Path.of("target", "cluster-ovs").toAbsolutePath(), 2, "cl");
         fleet.connect(cluster.managerTargets());
         for (OvsFleet.Node node : fleet.nodes()) {
-            Await.until(Overlay.TIMEOUT, () -> controllersConnected(node) == MEMBERS ? null
+            Await.until(Overlay.TIMEOUT, () -> controllers(node, "is_connected", "true") == MEMBERS ? null
                 : node.systemId + ": controllers " + node.vsctl("--columns=target,is_connected,role", "list",
                     "Controller"));
             Await.until(Overlay.TIMEOUT, () -> node.vsctl("--columns=name", "list", "Interface")
@@ -106,8 +106,8 @@ public class ClusterIT {
                 .size();
         }
         assertEquals("connections dropped by the member the switch took for a slave", 1, dropped);
-        Await.until(Overlay.TIMEOUT, () -> controllersConnected(first) == MEMBERS
-            && controllersWithRole(first, "master") == 1 ? null : first.systemId + ": controllers "
+        Await.until(Overlay.TIMEOUT, () -> controllers(first, "is_connected", "true") == MEMBERS
+            && controllers(first, "role", "master") == 1 ? null : first.systemId + ": controllers "
                 + first.vsctl("--columns=target,is_connected,role", "list", "Controller"));
         Figures.log("switch role lost", Map.of("exact_seconds", Figures.round(exactAfterClaim, 1),
             "reconnected_seconds", Figures.round(Figures.seconds(System.nanoTime() - claimed), 1)));
@@ -316,24 +316,16 @@ public class ClusterIT {
         }
     }
 
-    private static int controllersWithRole(final OvsFleet.Node node, final String role) throws IOException {
+    /** How many of the node's controllers have {@code value} in {@code column} (ovs-vsctl list Controller). */
+    private static int controllers(final OvsFleet.Node node, final String column, final String value)
+            throws IOException {
         int count = 0;
-        for (String line : node.vsctl("--columns=role", "list", "Controller").split("\n")) {
-            if (line.trim().endsWith(": " + role)) {
+        for (String line : node.vsctl("--columns=" + column, "list", "Controller").split("\n")) {
+            if (line.trim().endsWith(": " + value)) {
                 count++;
             }
         }
         return count;
-    }
-
-    private static int controllersConnected(final OvsFleet.Node node) throws IOException {
-        int connected = 0;
-        for (String line : node.vsctl("--columns=is_connected", "list", "Controller").split("\n")) {
-            if (line.contains("true")) {
-                connected++;
-            }
-        }
-        return connected;
     }
 
     private int awaitOwner(final int not) throws Exception {

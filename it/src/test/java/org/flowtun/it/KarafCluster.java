@@ -135,22 +135,22 @@ final class KarafCluster implements AutoCloseable {
         final KarafProcess process = member(member);
         final List<long[]> terms = new ArrayList<>();
         long since = -1;
+        // when this cluster killed it during the current term, or -1
+        long killed = -1;
         long last = 0;
         for (String line : Files.readAllLines(process.log(), StandardCharsets.UTF_8)) {
             final long at = time(line);
-            if (since >= 0) {
-                // killed while running it: the term ended when it was killed (its next JVM logs on in this file)
-                final long killed = process.killedAfter(since);
-                if (line.contains(NEW_JVM) || killed >= 0 && at > killed) {
-                    terms.add(new long[] {since, killed >= 0 ? Math.min(killed, last) : last});
-                    since = -1;
-                }
+            // killed while running it: the term ended when it was killed (its next JVM logs on in this file)
+            if (since >= 0 && (line.contains(NEW_JVM) || killed >= 0 && at > killed)) {
+                terms.add(new long[] {since, killed >= 0 ? Math.min(killed, last) : last});
+                since = -1;
             }
             if (at < 0) {
                 continue;
             }
             if (line.contains("This member takes over the locality service")) {
                 since = at;
+                killed = process.killedAfter(since);
             } else if (line.contains("This member stops the locality service") && since >= 0) {
                 terms.add(new long[] {since, at});
                 since = -1;
@@ -158,7 +158,6 @@ final class KarafCluster implements AutoCloseable {
             last = at;
         }
         if (since >= 0) {
-            final long killed = process.killedAfter(since);
             terms.add(new long[] {since, killed >= 0 ? Math.min(killed, last) : last});
         }
         return terms;
