@@ -91,7 +91,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
 
     private SingletonJob.Term start() {
         final Registration guard = keyAllocationsGuard.guardHere();
-        final Registration leadership = shardLeadership.keepHere();
+        final Registration leadership = shardLeadership.keepHere(fence::open);
         final LocalityProvider term = newTerm.get();
         final Registration forwarding = term.localityService().registerListener(this);
         term.init();

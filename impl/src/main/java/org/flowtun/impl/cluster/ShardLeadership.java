@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.opendaylight.controller.cluster.datastore.DistributedDataStoreInterface;
 import org.opendaylight.controller.cluster.datastore.messages.MakeLeaderLocal;
 import org.opendaylight.controller.cluster.datastore.utils.ActorUtils;
@@ -35,9 +36,14 @@ import scala.concurrent.duration.FiniteDuration;
  * writes are flowtun's own: with the leadership there, the key-allocations guard decides every commit. It also
  * shortens flowtun's paths: the jobs hear a change as soon as it commits, and their writes are not forwarded.
  *
- * <p>While {@link #keepHere()}'s registration is open, this member's replicas ask for the leadership at once and again
+ * <p>While {@link #keepHere}'s registration is open, this member's replicas ask for the leadership at once and again
  * every {@link #CHECK_SECONDS} (a replica that leads already answers at once; after a leader's death the shard may
- * elect another member).
+ * elect another member), but only while this member may write ({@link WriteFence}): a member resumed after a pause
+ * still holds the registration of its term for a moment, and its replicas are behind. Asking then is harmful, not
+ * only useless: the leader pauses for the transfer and announces "no leader"; when the behind replica then fails to
+ * win the election, OpenDaylight 2.0 (the transfer's timeout counts as success) does not announce the leader again,
+ * and writes through the leader's member fail with "no leader" until the leadership next changes (seen in ClusterIT:
+ * 80 s of failed lport-state writes after a pause).
  */
 public final class ShardLeadership implements AutoCloseable {
     static final String SHARD = "default";
@@ -56,10 +62,16 @@ public final class ShardLeadership implements AutoCloseable {
         this.datastores = List.of(configuration.getActorUtils(), operational.getActorUtils());
     }
 
-    /** Moves the leadership here and keeps it here until the registration is closed. */
-    public Registration keepHere() {
-        final ScheduledFuture<?> checks = executor.scheduleWithFixedDelay(this::askForLeadership, 0, CHECK_SECONDS,
-            TimeUnit.SECONDS);
+    /**
+     * Moves the leadership here and keeps it here until the registration is closed, asking only while
+     * {@code mayWrite} holds.
+     */
+    public Registration keepHere(final BooleanSupplier mayWrite) {
+        final ScheduledFuture<?> checks = executor.scheduleWithFixedDelay(() -> {
+            if (mayWrite.getAsBoolean()) {
+                askForLeadership();
+            }
+        }, 0, CHECK_SECONDS, TimeUnit.SECONDS);
         return new AbstractRegistration() {
             @Override
             protected void removeRegistration() {
