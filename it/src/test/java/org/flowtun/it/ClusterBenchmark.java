@@ -171,6 +171,7 @@ public class ClusterBenchmark {
         final int survivor = cluster.other(owner, 0);
         final Restconf restconf = cluster.restconf(survivor);
         final long key = 7_000_000L;
+        final int ownershipLeader = cluster.shardLeader("entity-ownership-operational");
         final long killed = System.nanoTime();
         cluster.member(owner).signal("KILL");
         Await.until(KarafCluster.TAKEOVER, () -> {
@@ -187,6 +188,7 @@ public class ClusterBenchmark {
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("killed", "member-" + owner);
         row.put("new_owner", "member-" + cluster.awaitOwner(owner));
+        row.put("entity_ownership_shard_leader", "member-" + ownershipLeader);
         row.put("put_accepted_seconds", Figures.round(accepted, 1));
         row.put("failover_seconds", Figures.round(Figures.seconds(System.nanoTime() - killed), 1));
         figures.put("failover", row);

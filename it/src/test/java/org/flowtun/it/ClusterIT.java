@@ -113,6 +113,14 @@ public class ClusterIT {
             "reconnected_seconds", Figures.round(Figures.seconds(System.nanoTime() - claimed), 1)));
         final Map<Integer, List<String>> before = wanted();
 
+        // the owner hands the entity-ownership shard's leadership to another member, which can then give the jobs
+        // away at once when the owner dies
+        Await.until(Duration.ofSeconds(30), () -> {
+            final int ownershipLeader = cluster.shardLeader("entity-ownership-operational");
+            return ownershipLeader > 0 && ownershipLeader != firstOwner ? null
+                : "the entity-ownership shard is led by member-" + ownershipLeader + ", the jobs' member";
+        });
+
         // the owner killed: a survivor takes over; a port written through a survivor gets its flows; the
         // switches keep every wanted flow meanwhile
         fleet.nodes().get(0).plug(List.of("vm-3"));
@@ -152,7 +160,8 @@ public class ClusterIT {
         awaitExact();
 
         // the member leading the lports' shard killed: no lport lost, writes resume through the others
-        final int leader = cluster.shardLeader();
+        final int leader = cluster.shardLeader("default-config");
+        assertTrue("no member logs its default-config shard as leader", leader > 0);
         fleet.nodes().get(1).plug(List.of("vm-4"));
         try (TableSampler sampler = new TableSampler()) {
             final Map<Integer, List<String>> kept = wanted();

@@ -9,10 +9,13 @@ package org.flowtun.impl.cluster;
 
 import akka.actor.ActorRef;
 import akka.dispatch.OnComplete;
+import akka.pattern.Patterns;
 import akka.util.Timeout;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +25,10 @@ import java.util.function.BooleanSupplier;
 import org.opendaylight.controller.cluster.datastore.DistributedDataStoreInterface;
 import org.opendaylight.controller.cluster.datastore.messages.MakeLeaderLocal;
 import org.opendaylight.controller.cluster.datastore.utils.ActorUtils;
+import org.opendaylight.controller.cluster.raft.client.messages.FollowerInfo;
+import org.opendaylight.controller.cluster.raft.client.messages.GetOnDemandRaftState;
+import org.opendaylight.controller.cluster.raft.client.messages.OnDemandRaftState;
+import org.opendaylight.controller.cluster.raft.messages.RequestLeadership;
 import org.opendaylight.yangtools.concepts.AbstractRegistration;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.slf4j.Logger;
@@ -44,14 +51,22 @@ import scala.concurrent.duration.FiniteDuration;
  * win the election, OpenDaylight 2.0 (the transfer's timeout counts as success) does not announce the leader again,
  * and writes through the leader's member fail with "no leader" until the leadership next changes (seen in ClusterIT:
  * 80 s of failed lport-state writes after a pause).
+ *
+ * <p>The entity-ownership shard goes the other way: in the same checks, when this member leads it, it hands the
+ * leadership to a follower that is up to date. The entity-ownership shard's leader is the one that gives the jobs to
+ * another member when their member dies; if that was the same member, the survivors would first have to elect a new
+ * leader (one election timeout, more when two of them split the vote) before the jobs could move at all.
  */
 public final class ShardLeadership implements AutoCloseable {
     static final String SHARD = "default";
+    /** The shard of MD-SAL's entity ownership service (operational datastore). */
+    static final String OWNERSHIP_SHARD = "entity-ownership";
     static final long CHECK_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ShardLeadership.class);
     private static final Timeout TIMEOUT = new Timeout(FiniteDuration.create(10, TimeUnit.SECONDS));
 
     private final List<ActorUtils> datastores;
+    private final ActorUtils operational;
     /** Per datastore, whether the last request found or made this member the leader. */
     private final Map<String, Boolean> leadsHere = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
@@ -60,16 +75,18 @@ public final class ShardLeadership implements AutoCloseable {
     public ShardLeadership(final DistributedDataStoreInterface configuration,
             final DistributedDataStoreInterface operational) {
         this.datastores = List.of(configuration.getActorUtils(), operational.getActorUtils());
+        this.operational = operational.getActorUtils();
     }
 
     /**
-     * Moves the leadership here and keeps it here until the registration is closed, asking only while
-     * {@code mayWrite} holds.
+     * Moves the default shard's leadership here and keeps it here, and the entity-ownership shard's away, until the
+     * registration is closed, acting only while {@code mayWrite} holds.
      */
     public Registration keepHere(final BooleanSupplier mayWrite) {
         final ScheduledFuture<?> checks = executor.scheduleWithFixedDelay(() -> {
             if (mayWrite.getAsBoolean()) {
                 askForLeadership();
+                handOwnershipShardAway();
             }
         }, 0, CHECK_SECONDS, TimeUnit.SECONDS);
         return new AbstractRegistration() {
@@ -113,6 +130,68 @@ public final class ShardLeadership implements AutoCloseable {
                 }
             }
         }, datastore.getClientDispatcher());
+    }
+
+    private void handOwnershipShardAway() {
+        operational.findLocalShardAsync(OWNERSHIP_SHARD).onComplete(new OnComplete<ActorRef>() {
+            @Override
+            public void onComplete(final Throwable failure, final ActorRef shard) {
+                if (failure != null) {
+                    LOG.debug("No local replica of the {} shard", OWNERSHIP_SHARD, failure);
+                    return;
+                }
+                operational.executeOperationAsync(shard, GetOnDemandRaftState.INSTANCE, TIMEOUT).onComplete(
+                    new OnComplete<Object>() {
+                        @Override
+                        public void onComplete(final Throwable stateFailure, final Object state) {
+                            if (stateFailure != null || !(state instanceof OnDemandRaftState)) {
+                                LOG.debug("No state of the {} shard", OWNERSHIP_SHARD, stateFailure);
+                                return;
+                            }
+                            final OnDemandRaftState raft = (OnDemandRaftState) state;
+                            successor(raft).ifPresent(peer -> handOver(shard, peer));
+                        }
+                    }, operational.getClientDispatcher());
+            }
+        }, operational.getClientDispatcher());
+    }
+
+    /**
+     * The follower to hand a shard's leadership to when this replica leads it: a voting follower heard from lately
+     * that has every committed entry (the first by name when several do), or none when this replica does not lead.
+     */
+    static Optional<String> successor(final OnDemandRaftState state) {
+        if (!"Leader".equals(state.getRaftState())) {
+            return Optional.empty();
+        }
+        return state.getFollowerInfoList().stream()
+            .filter(follower -> follower.isActive() && follower.isVoting()
+                && follower.getMatchIndex() >= state.getCommitIndex()
+                && state.getPeerAddresses().get(follower.getId()) != null)
+            .map(FollowerInfo::getId)
+            .min(Comparator.naturalOrder());
+    }
+
+    /**
+     * Asks this member's replica, the leader, to transfer its leadership to {@code peer} (a local message: the
+     * follower's own {@link MakeLeaderLocal} cannot be sent to another member, it is not serializable).
+     */
+    private void handOver(final ActorRef leader, final String peer) {
+        final long start = System.nanoTime();
+        Patterns.askWithReplyTo(leader, replyTo -> new RequestLeadership(peer, replyTo), TIMEOUT)
+            .onComplete(new OnComplete<Object>() {
+                @Override
+                public void onComplete(final Throwable failure, final Object result) {
+                    if (failure != null) {
+                        LOG.info("The {} shard's leadership stays here for now ({} did not take it: {})",
+                            OWNERSHIP_SHARD, peer, failure.getMessage());
+                    } else {
+                        LOG.info("This member handed the {} shard's leadership to {} ({} ms), so that the jobs "
+                            + "can move at once should this member die", OWNERSHIP_SHARD, peer,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                    }
+                }
+            }, operational.getClientDispatcher());
     }
 
     @Override
