@@ -10,9 +10,9 @@ package org.flowtun.impl.flow;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class FlowSpec implements Serializable {
     private final List<GroupSpec> groups;
     /** A 64-bit hash of table, priority and match, not their text (see {@link #key()}). */
     private final Long key;
-    /** The app's bits and a hash of the full text, which is not kept. */
+    /** The app's bits and a hash of the full content (match, instructions, groups). */
     private final long cookie;
 
     private FlowSpec(final Builder builder) {
@@ -72,11 +72,53 @@ public final class FlowSpec implements Serializable {
         gotoTable = builder.gotoTable;
         groups = builder.groups;
 
-        final String match = matchText();
-        key = Hashing.murmur3_128().hashString(match, StandardCharsets.UTF_8).asLong();
-        // the text hashed from the builder's action objects (not unpacked again from the array)
-        cookie = app.cookie() | Hashing.murmur3_128().hashString(text(match, builder.actions),
-            StandardCharsets.UTF_8).asLong() & Pipeline.FLOW_HASH_MASK;
+        // hashes of the fields themselves, not of the text they print as (the same equality, without building it)
+        final Hasher match = Hashing.murmur3_128().newHasher();
+        putMatch(match);
+        key = match.hash().asLong();
+        final Hasher content = Hashing.murmur3_128().newHasher();
+        putMatch(content);
+        putInstructions(content);
+        cookie = app.cookie() | content.hash().asLong() & Pipeline.FLOW_HASH_MASK;
+    }
+
+    /** Table, priority and each match field present, tagged (an absent field adds nothing). */
+    private void putMatch(final Hasher hasher) {
+        hasher.putShort(table).putInt(priority).putBoolean(ipv4);
+        putOptional(hasher, 't', tunnelId);
+        putOptional(hasher, 'i', inPort);
+        if (vlanId != null) {
+            hasher.putChar('v').putInt(vlanId);
+        }
+        putOptional(hasher, 'r', reg7);
+        putOptional(hasher, 'm', metadata);
+        if (ethDst != null) {
+            hasher.putChar('e').putUnencodedChars(ethDst);
+            if (ethDstMask != null) {
+                hasher.putChar('/').putUnencodedChars(ethDstMask);
+            }
+        }
+    }
+
+    /** The applied actions (packed), metadata written, next table and groups, each part tagged. */
+    private void putInstructions(final Hasher hasher) {
+        hasher.putChar('a').putInt(actions.length);
+        for (long action : actions) {
+            hasher.putLong(action);
+        }
+        putOptional(hasher, 'w', writeMetadata);
+        if (gotoTable != null) {
+            hasher.putChar('g').putShort(gotoTable);
+        }
+        for (GroupSpec group : groups) {
+            group.putContent(hasher.putChar('G'));
+        }
+    }
+
+    private static void putOptional(final Hasher hasher, final char tag, final Long value) {
+        if (value != null) {
+            hasher.putChar(tag).putLong(value);
+        }
     }
 
     /** Table, priority and match as ovs-ofctl shows them. */
@@ -224,12 +266,12 @@ public final class FlowSpec implements Serializable {
         return key;
     }
 
-    /** The app's cookie bits and a 48-bit hash of the full text. */
+    /** The app's cookie bits and a 48-bit hash of the full content (what {@link #toString()} prints). */
     public long cookie() {
         return cookie;
     }
 
-    /** Same app, match and instructions (the text the cookie hashes; the cookie is compared first). */
+    /** Same app, match and instructions (the content the cookie hashes; the cookie is compared first). */
     @Override
     public boolean equals(final Object obj) {
         if (this == obj) {

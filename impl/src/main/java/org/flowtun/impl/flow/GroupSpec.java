@@ -9,6 +9,7 @@ package org.flowtun.impl.flow;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.hash.Hasher;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,17 @@ public final class GroupSpec implements Serializable {
             result.add(Arrays.stream(bucket).mapToObj(FlowAction::unpack).collect(Collectors.toList()));
         }
         return result;
+    }
+
+    /** Its id and every bucket's actions, into a flow's content hash. */
+    void putContent(final Hasher hasher) {
+        hasher.putLong(groupId).putInt(buckets.length);
+        for (long[] bucket : buckets) {
+            hasher.putInt(bucket.length);
+            for (long action : bucket) {
+                hasher.putLong(action);
+            }
+        }
     }
 
     @Override
