@@ -113,12 +113,17 @@ public class ClusterIT {
             "reconnected_seconds", Figures.round(Figures.seconds(System.nanoTime() - claimed), 1)));
         final Map<Integer, List<String>> before = wanted();
 
-        // the owner hands the entity-ownership shard's leadership to another member, which can then give the jobs
-        // away at once when the owner dies
+        // the owner hands the leadership of the other shards to another member (which can then give the jobs and
+        // the switches away, and write the switches' inventory, at once when the owner dies)
         Await.until(Duration.ofSeconds(30), () -> {
-            final int ownershipLeader = cluster.shardLeader("entity-ownership-operational");
-            return ownershipLeader > 0 && ownershipLeader != firstOwner ? null
-                : "the entity-ownership shard is led by member-" + ownershipLeader + ", the jobs' member";
+            for (String shard : List.of("entity-ownership-operational", "inventory-operational")) {
+                final int leader = cluster.shardLeader(shard);
+                if (leader == 0 || leader == firstOwner) {
+                    return "the " + shard + " shard is led by member-" + leader + ", the jobs' member is member-"
+                        + firstOwner;
+                }
+            }
+            return null;
         });
 
         // the owner killed: a survivor takes over; a port written through a survivor gets its flows; the

@@ -16,12 +16,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.opendaylight.controller.cluster.datastore.DistributedDataStoreInterface;
 import org.opendaylight.controller.cluster.datastore.messages.MakeLeaderLocal;
 import org.opendaylight.controller.cluster.datastore.utils.ActorUtils;
@@ -52,10 +55,12 @@ import scala.concurrent.duration.FiniteDuration;
  * and writes through the leader's member fail with "no leader" until the leadership next changes (seen in ClusterIT:
  * 80 s of failed lport-state writes after a pause).
  *
- * <p>The entity-ownership shard goes the other way: in the same checks, when this member leads it, it hands the
- * leadership to a follower that is up to date. The entity-ownership shard's leader is the one that gives the jobs to
- * another member when their member dies; if that was the same member, the survivors would first have to elect a new
- * leader (one election timeout, more when two of them split the vote) before the jobs could move at all.
+ * <p>Every other shard goes the other way: in the same checks, each one this member leads (the entity-ownership
+ * shard, OpenFlowPlugin's inventory, the topology of the OVSDB southbound) is handed to a follower that is up to date.
+ * The entity-ownership shard's leader is the one that gives the jobs (and the switches' mastership) to another member
+ * when their member dies, and a switch's new master is ready only once its inventory is written: had the jobs' member
+ * led them too (the first member up leads every shard), the survivors would first have to elect new leaders (one
+ * election round, more when two of them split the vote) before the jobs, and the switches, could move.
  */
 public final class ShardLeadership implements AutoCloseable {
     static final String SHARD = "default";
@@ -79,14 +84,14 @@ public final class ShardLeadership implements AutoCloseable {
     }
 
     /**
-     * Moves the default shard's leadership here and keeps it here, and the entity-ownership shard's away, until the
+     * Moves the default shard's leadership here and keeps it here, and every other shard's away, until the
      * registration is closed, acting only while {@code mayWrite} holds.
      */
     public Registration keepHere(final BooleanSupplier mayWrite) {
         final ScheduledFuture<?> checks = executor.scheduleWithFixedDelay(() -> {
             if (mayWrite.getAsBoolean()) {
                 askForLeadership();
-                handOwnershipShardAway();
+                handOtherShardsAway();
             }
         }, 0, CHECK_SECONDS, TimeUnit.SECONDS);
         return new AbstractRegistration() {
@@ -100,18 +105,24 @@ public final class ShardLeadership implements AutoCloseable {
 
     private void askForLeadership() {
         for (ActorUtils datastore : datastores) {
-            final String store = datastore.getDataStoreName();
-            datastore.findLocalShardAsync(SHARD).onComplete(new OnComplete<ActorRef>() {
-                @Override
-                public void onComplete(final Throwable failure, final ActorRef shard) {
-                    if (failure != null) {
-                        LOG.debug("No local replica of the {} {} shard", store, SHARD, failure);
-                        return;
-                    }
-                    requestLeadership(datastore, store, shard);
-                }
-            }, datastore.getClientDispatcher());
+            withLocalReplica(datastore, SHARD, replica -> requestLeadership(datastore, datastore.getDataStoreName(),
+                replica));
         }
+    }
+
+    /** Runs {@code action} with this member's replica of the shard once it is found (not at all if there is none). */
+    private static void withLocalReplica(final ActorUtils datastore, final String shard,
+            final Consumer<ActorRef> action) {
+        datastore.findLocalShardAsync(shard).onComplete(new OnComplete<ActorRef>() {
+            @Override
+            public void onComplete(final Throwable failure, final ActorRef replica) {
+                if (failure != null) {
+                    LOG.debug("No local replica of the {} {} shard", datastore.getDataStoreName(), shard, failure);
+                } else {
+                    action.accept(replica);
+                }
+            }
+        }, datastore.getClientDispatcher());
     }
 
     private void requestLeadership(final ActorUtils datastore, final String store, final ActorRef shard) {
@@ -132,28 +143,32 @@ public final class ShardLeadership implements AutoCloseable {
         }, datastore.getClientDispatcher());
     }
 
-    private void handOwnershipShardAway() {
-        operational.findLocalShardAsync(OWNERSHIP_SHARD).onComplete(new OnComplete<ActorRef>() {
-            @Override
-            public void onComplete(final Throwable failure, final ActorRef shard) {
-                if (failure != null) {
-                    LOG.debug("No local replica of the {} shard", OWNERSHIP_SHARD, failure);
-                    return;
-                }
-                operational.executeOperationAsync(shard, GetOnDemandRaftState.INSTANCE, TIMEOUT).onComplete(
-                    new OnComplete<Object>() {
-                        @Override
-                        public void onComplete(final Throwable stateFailure, final Object state) {
-                            if (stateFailure != null || !(state instanceof OnDemandRaftState)) {
-                                LOG.debug("No state of the {} shard", OWNERSHIP_SHARD, stateFailure);
-                                return;
-                            }
-                            final OnDemandRaftState raft = (OnDemandRaftState) state;
-                            successor(raft).ifPresent(peer -> handOver(shard, peer));
-                        }
-                    }, operational.getClientDispatcher());
+    /** Hands away the leadership of every shard but the default one that this member leads. */
+    private void handOtherShardsAway() {
+        for (ActorUtils datastore : datastores) {
+            final Set<String> shards = new TreeSet<>(datastore.getConfiguration().getAllShardNames());
+            if (datastore == operational) {
+                shards.add(OWNERSHIP_SHARD);
             }
-        }, operational.getClientDispatcher());
+            shards.remove(SHARD);
+            shards.forEach(shard -> handAway(datastore, shard));
+        }
+    }
+
+    private void handAway(final ActorUtils datastore, final String shard) {
+        final String store = datastore.getDataStoreName();
+        withLocalReplica(datastore, shard, replica -> datastore.executeOperationAsync(replica,
+            GetOnDemandRaftState.INSTANCE, TIMEOUT).onComplete(new OnComplete<Object>() {
+                @Override
+                public void onComplete(final Throwable failure, final Object state) {
+                    if (failure != null || !(state instanceof OnDemandRaftState)) {
+                        LOG.debug("No state of the {} {} shard", store, shard, failure);
+                        return;
+                    }
+                    successor((OnDemandRaftState) state).ifPresent(peer -> handOver(datastore, store, shard,
+                        replica, peer));
+                }
+            }, datastore.getClientDispatcher()));
     }
 
     /**
@@ -176,22 +191,22 @@ public final class ShardLeadership implements AutoCloseable {
      * Asks this member's replica, the leader, to transfer its leadership to {@code peer} (a local message: the
      * follower's own {@link MakeLeaderLocal} cannot be sent to another member, it is not serializable).
      */
-    private void handOver(final ActorRef leader, final String peer) {
+    private void handOver(final ActorUtils datastore, final String store, final String shard, final ActorRef leader,
+            final String peer) {
         final long start = System.nanoTime();
         Patterns.askWithReplyTo(leader, replyTo -> new RequestLeadership(peer, replyTo), TIMEOUT)
             .onComplete(new OnComplete<Object>() {
                 @Override
                 public void onComplete(final Throwable failure, final Object result) {
                     if (failure != null) {
-                        LOG.info("The {} shard's leadership stays here for now ({} did not take it: {})",
-                            OWNERSHIP_SHARD, peer, failure.getMessage());
+                        LOG.info("The {} {} shard's leadership stays here for now ({} did not take it: {})", store,
+                            shard, peer, failure.getMessage());
                     } else {
-                        LOG.info("This member handed the {} shard's leadership to {} ({} ms), so that the jobs "
-                            + "can move at once should this member die", OWNERSHIP_SHARD, peer,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                        LOG.info("This member handed the {} {} shard's leadership to {} ({} ms)", store, shard,
+                            peer, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                     }
                 }
-            }, operational.getClientDispatcher());
+            }, datastore.getClientDispatcher());
     }
 
     @Override
