@@ -9,6 +9,7 @@ package org.flowtun.it;
 
 import static org.junit.Assert.assertEquals;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +173,7 @@ public class ClusterBenchmark {
         final Restconf restconf = cluster.restconf(survivor);
         final long key = 7_000_000L;
         final int ownershipLeader = cluster.shardLeader("entity-ownership-operational");
+        final int mastered = mastersOn(cluster, owner, fleet);
         final long killed = System.nanoTime();
         cluster.member(owner).signal("KILL");
         Await.until(KarafCluster.TAKEOVER, () -> {
@@ -189,10 +191,27 @@ public class ClusterBenchmark {
         row.put("killed", "member-" + owner);
         row.put("new_owner", "member-" + cluster.awaitOwner(owner));
         row.put("entity_ownership_shard_leader", "member-" + ownershipLeader);
+        row.put("switches_the_killed_member_mastered", mastered);
         row.put("put_accepted_seconds", Figures.round(accepted, 1));
         row.put("failover_seconds", Figures.round(Figures.seconds(System.nanoTime() - killed), 1));
         figures.put("failover", row);
         Figures.log("owner killed", row);
+    }
+
+    /** How many of the switches have {@code member} as their OpenFlow master (their master controller's target). */
+    private static int mastersOn(final KarafCluster cluster, final int member, final OvsFleet fleet)
+            throws IOException {
+        final String target = "tcp:" + cluster.address(member) + ":6653";
+        int count = 0;
+        for (OvsFleet.Node node : fleet.nodes()) {
+            for (String line : node.vsctl("--format=csv", "--data=bare", "--no-headings", "--columns=target,role",
+                    "list", "Controller").split("\n")) {
+                if (line.trim().equals(target + ",master")) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /** An lport with a MAC address of its own (the n-th lport written). */
