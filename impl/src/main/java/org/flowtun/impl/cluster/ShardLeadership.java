@@ -172,8 +172,9 @@ public final class ShardLeadership implements AutoCloseable {
     }
 
     /**
-     * The follower to hand a shard's leadership to when this replica leads it: a voting follower heard from lately
-     * that has every committed entry (the first by name when several do), or none when this replica does not lead.
+     * The follower to hand a shard's leadership to when this replica leads it: a voting follower heard from lately,
+     * whose address this replica knows, that has every committed entry (the first by name when several do), or none
+     * when this replica does not lead.
      */
     static Optional<String> successor(final OnDemandRaftState state) {
         if (!"Leader".equals(state.getRaftState())) {
