@@ -77,7 +77,7 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
         // a term writes through the fence: nothing from a member that was stopped a moment ago
         this.newTerm = () -> new LocalityProvider(dataBroker, notifications, notificationService,
             new FencedFlowWriter(writer, fence::open), switches, openFlowConnections, chassisCache, tunnelPorts,
-            configSource, keyAllocationsGuard, metrics, localityHealth, flowsHealth);
+            configSource, keyAllocationsGuard, metrics, localityHealth, flowsHealth, member.clustered());
         this.singletons = requireNonNull(singletons);
         this.ownership = requireNonNull(ownership);
         this.member = requireNonNull(member);

@@ -93,7 +93,8 @@ public final class LocalityProvider implements AutoCloseable {
             final SwitchStateCache switches, final OpenFlowConnections openFlowConnections,
             final ChassisCache chassisCache, final TunnelPortService tunnelPorts,
             final FlowtunConfigSource configSource, final KeyAllocationsGuard keyAllocationsGuard,
-            final FlowtunMetrics metrics, final HealthReport localityHealth, final HealthReport flowsHealth) {
+            final FlowtunMetrics metrics, final HealthReport localityHealth, final HealthReport flowsHealth,
+            final boolean sealSwitches) {
         this.health = requireNonNull(localityHealth);
         this.dataBroker = requireNonNull(dataBroker);
         this.notificationService = requireNonNull(notificationService);
@@ -114,6 +115,10 @@ public final class LocalityProvider implements AutoCloseable {
         final SwitchFailures switchFailures = new SwitchFailures(flowsHealth);
         this.reconciler = new FlowReconciler<>(writer, executor, (node, owner) -> owner.flowsInstalled(node,
             announcer), FlowReconciler.Observer.both(reconcilerMetrics, switchFailures));
+        if (sealSwitches) {
+            // another member may take the switches over: it keeps what their seals vouch for
+            reconciler.sealSwitches();
+        }
         this.engine = new LocalityEngine(executor, lportKeys, networkKeys, publisher, keyStore, reconciler,
             announcer);
         this.localityMetrics = new LocalityMetrics(metrics, engine, reconciler, executor);

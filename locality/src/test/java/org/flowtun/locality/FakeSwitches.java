@@ -14,10 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.flowtun.impl.flow.FlowSpec;
 import org.flowtun.impl.flow.FlowWriter;
+import org.flowtun.impl.flow.Pipeline;
+import org.flowtun.impl.flow.Seal;
 import org.flowtun.impl.flow.SwitchChanges;
 
 /**
@@ -27,6 +30,8 @@ import org.flowtun.impl.flow.SwitchChanges;
  */
 final class FakeSwitches implements FlowWriter {
     private final Map<String, Map<Long, FlowSpec>> tables = new HashMap<>();
+    /** Per switch, seal index to its cookie and when it was written (System.nanoTime). */
+    private final Map<String, Map<Integer, long[]>> sealTables = new HashMap<>();
     final AtomicLong flowAdds = new AtomicLong();
     final AtomicLong replacements = new AtomicLong();
 
@@ -45,10 +50,42 @@ final class FakeSwitches implements FlowWriter {
 
     @Override
     public synchronized ListenableFuture<?> bundle(final String openflowNodeId, final SwitchChanges changes) {
+        table(openflowNodeId).values().removeIf(flow -> changes.bucketRemovals()
+            .contains(Pipeline.sealBucket(flow.cookie())));
+        if (changes.allGroupsRemoved()) {
+            table(openflowNodeId).values().removeIf(flow -> !flow.groups().isEmpty());
+        }
         table(openflowNodeId).values().removeIf(flow -> changes.flowRemovals().containsKey(flow.cookie()));
         changes.flowAdditions().forEach(flow -> install(openflowNodeId, flow));
         removeGroupFlows(openflowNodeId, changes.groupRemovals());
+        writeSeals(openflowNodeId, changes.seals());
         return Futures.immediateFuture(null);
+    }
+
+    private void writeSeals(final String openflowNodeId, final Map<Integer, Long> seals) {
+        final long now = System.nanoTime();
+        seals.forEach((index, cookie) -> sealTables.computeIfAbsent(openflowNodeId, id -> new HashMap<>())
+            .put(index, new long[] {cookie, now}));
+    }
+
+    @Override
+    public synchronized ListenableFuture<Map<Integer, Seal>> seals(final String openflowNodeId) {
+        final long now = System.nanoTime();
+        final Map<Integer, Seal> seals = new HashMap<>();
+        sealTables.getOrDefault(openflowNodeId, Map.of()).forEach((index, seal) -> seals.put(index,
+            new Seal(seal[0], TimeUnit.NANOSECONDS.toSeconds(now - seal[1]))));
+        return Futures.immediateFuture(seals);
+    }
+
+    /** How many seals the switch holds. */
+    synchronized int sealCount(final String openflowNodeId) {
+        return sealTables.getOrDefault(openflowNodeId, Map.of()).size();
+    }
+
+    /** The switch's seals, as if written {@code seconds} earlier. */
+    synchronized void ageSeals(final String openflowNodeId, final long seconds) {
+        sealTables.getOrDefault(openflowNodeId, Map.of()).values()
+            .forEach(seal -> seal[1] -= TimeUnit.SECONDS.toNanos(seconds));
     }
 
     /** A switch removes, with a group, the flows that send to it (a flow here carries its groups). */
@@ -58,10 +95,12 @@ final class FakeSwitches implements FlowWriter {
     }
 
     @Override
-    public synchronized ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows) {
+    public synchronized ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows,
+            final Map<Integer, Long> seals) {
         replacements.incrementAndGet();
         table(openflowNodeId).clear();
         flows.forEach(flow -> install(openflowNodeId, flow));
+        writeSeals(openflowNodeId, seals);
         return Futures.immediateFuture(null);
     }
 
@@ -84,6 +123,7 @@ final class FakeSwitches implements FlowWriter {
     /** The switch loses every flow (ovs-vswitchd restarted). */
     synchronized void wipe(final String openflowNodeId) {
         table(openflowNodeId).clear();
+        sealTables.remove(openflowNodeId);
     }
 
     private void install(final String openflowNodeId, final FlowSpec flow) {

@@ -93,6 +93,8 @@ final class LocalityFixture implements AutoCloseable {
 
     /** The metrics the locality service registers (a scrape reads them). */
     final PrometheusRegistry metrics = new PrometheusRegistry();
+    /** Whether the service seals switches (a cluster member's). */
+    boolean sealSwitches;
 
     /** Starts the locality service (again, after {@link #stop()}: a controller restart). */
     LocalityFixture start() {
@@ -101,7 +103,7 @@ final class LocalityFixture implements AutoCloseable {
         connections.init();
         provider = new LocalityProvider(dataBroker, notifications, unused(NotificationService.class), ofSwitches,
             switches, connections, chassis, tunnelPorts, configSource(config), new AnnouncedKeyWrites(), metrics,
-            HealthReport.NONE, HealthReport.NONE);
+            HealthReport.NONE, HealthReport.NONE, sealSwitches);
         provider.init();
         provider.localityService().registerListener(change -> {
             if (logEvents) {

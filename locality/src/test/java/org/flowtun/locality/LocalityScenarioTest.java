@@ -177,6 +177,38 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    public void aClusterMembersNewTermKeepsTheFlowsASealedSwitchHoldsAndSendsOnlyWhatChanged() throws Exception {
+        fixture.sealSwitches = true;
+        chassis(1);
+        network("n1", 100);
+        boundPort("a", "n1", 1, "fa:16:3e:00:00:0a");
+        for (int i = 0; i < 50; i++) {
+            remotePort("far" + i, "n1", "192.0.2." + (10 + i));
+        }
+        fixture.addNode(1);
+        fixture.plug(1, "a", 10);
+        fixture.connect(1);
+        fixture.start();
+        fixture.awaitExact(1);
+        final String switch1 = LocalityFixture.openflowId(1);
+        LocalityFixture.await("the switch sealed", () -> fixture.ofSwitches.sealCount(switch1) == Pipeline.SEALS,
+            () -> fixture.ofSwitches.sealCount(switch1) + " seals");
+        assertEquals(1, fixture.ofSwitches.replacements.get());
+
+        // the jobs move to another member (a new term), and an lport comes while none runs them
+        fixture.stop();
+        remotePort("late", "n1", "192.0.2.99");
+        final long addsBefore = fixture.ofSwitches.flowAdds.get();
+        fixture.start();
+        awaitEvents("late", 1, "remote-created");
+        fixture.awaitExact(1);
+        assertEquals("the sealed switch is not replaced", 1, fixture.ofSwitches.replacements.get());
+        final long resent = fixture.ofSwitches.flowAdds.get() - addsBefore;
+        assertTrue(resent + " flows sent again of " + fixture.ofSwitches.flows(switch1).size(),
+            resent > 0 && resent < fixture.ofSwitches.flows(switch1).size() / 4);
+    }
+
+    @Test
     public void anExplicitTunnelKeyDisplacesTheLportThatHadIt() throws Exception {
         fixture.start();
         twoConnectedNodes();

@@ -34,19 +34,27 @@ public final class ClusterMember {
 
     private final DataBroker dataBroker;
     private final String name;
+    private final boolean clustered;
 
     public ClusterMember(final DataBroker dataBroker, final DistributedDataStoreInterface datastore) {
-        this(dataBroker, datastore.getActorUtils().getCurrentMemberName().getName());
+        this(dataBroker, datastore.getActorUtils().getCurrentMemberName().getName(),
+            datastore.getActorUtils().getConfiguration().getUniqueMemberNamesForAllShards().size() > 1);
     }
 
-    public ClusterMember(final DataBroker dataBroker, final String name) {
+    public ClusterMember(final DataBroker dataBroker, final String name, final boolean clustered) {
         this.dataBroker = requireNonNull(dataBroker);
         this.name = requireNonNull(name);
+        this.clustered = clustered;
     }
 
     /** This member's name. */
     public String name() {
         return name;
+    }
+
+    /** Whether the datastore's shards have replicas on other members: another member may take the jobs over. */
+    public boolean clustered() {
+        return clustered;
     }
 
     /** Records that this member runs flowtun's jobs from now on. */

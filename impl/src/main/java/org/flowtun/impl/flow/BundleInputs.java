@@ -10,6 +10,8 @@ package org.flowtun.impl.flow;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInput;
@@ -65,6 +67,11 @@ public final class BundleInputs {
     public static List<Message> messages(final String openflowNodeId, final SwitchChanges changes) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
         final List<Supplier<Message>> steps = new ArrayList<>(changes.size());
+        changes.bucketRemovals().forEach(bucket -> steps.add(() -> flowRemoval(node,
+            OpenFlowInputs.removeSealBucket(openflowNodeId, bucket))));
+        if (changes.allGroupsRemoved()) {
+            steps.add(() -> groupRemoval(node, OpenFlowInputs.removeGroup(openflowNodeId, OpenFlowInputs.ALL_GROUPS)));
+        }
         changes.flowRemovals().forEach((cookie, table) -> steps.add(() -> flowRemoval(node,
             OpenFlowInputs.removeFlow(openflowNodeId, table, cookie))));
         changes.groupAdditions().forEach(group -> steps.add(() -> groupAddition(openflowNodeId, node, group)));
@@ -75,20 +82,31 @@ public final class BundleInputs {
         changes.flowAdditions().forEach(flow -> steps.add(() -> flowAddition(openflowNodeId, node, flow)));
         changes.groupRemovals().forEach(group -> steps.add(() -> groupRemoval(node,
             OpenFlowInputs.removeGroup(openflowNodeId, group))));
+        seals(openflowNodeId, node, changes.seals(), steps);
         return madeWhenRead(steps);
     }
 
     /**
      * Every flowtun flow and every group removed (flowtun owns the bridge's groups), then {@code flows} added with
-     * their groups; made when read, like {@link #messages}.
+     * their groups, then {@code seals} written (index to cookie); made when read, like {@link #messages}.
      */
-    public static List<Message> replacement(final String openflowNodeId, final List<FlowSpec> flows) {
+    public static List<Message> replacement(final String openflowNodeId, final List<FlowSpec> flows,
+            final Map<Integer, Long> seals) {
         final NodeRef node = OpenFlowInputs.nodeRef(openflowNodeId);
-        final List<Supplier<Message>> steps = new ArrayList<>(flows.size() + 2);
+        final List<Supplier<Message>> steps = new ArrayList<>(flows.size() + seals.size() + 2);
         steps.add(() -> flowRemoval(node, OpenFlowInputs.removeFlowtunFlows(openflowNodeId)));
         steps.add(() -> groupRemoval(node, OpenFlowInputs.removeGroup(openflowNodeId, OpenFlowInputs.ALL_GROUPS)));
         additions(openflowNodeId, node, flows, steps);
+        seals(openflowNodeId, node, seals, steps);
         return madeWhenRead(steps);
+    }
+
+    private static void seals(final String openflowNodeId, final NodeRef node, final Map<Integer, Long> seals,
+            final List<Supplier<Message>> steps) {
+        new TreeMap<>(seals).forEach((index, cookie) -> steps.add(() -> new MessageBuilder().setNode(node)
+            .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
+                new AddFlowCaseDataBuilder(OpenFlowInputs.addSeal(openflowNodeId, index, cookie)).build()).build())
+            .build()));
     }
 
     /** Each flow after its groups (those it sends to through others first), all added afresh. */

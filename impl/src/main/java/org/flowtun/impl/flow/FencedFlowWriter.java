@@ -50,8 +50,14 @@ public final class FencedFlowWriter implements FlowWriter {
     }
 
     @Override
-    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows) {
-        return fenced(openflowNodeId, () -> writer.replace(openflowNodeId, flows));
+    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows,
+            final Map<Integer, Long> seals) {
+        return fenced(openflowNodeId, () -> writer.replace(openflowNodeId, flows, seals));
+    }
+
+    @Override
+    public ListenableFuture<Map<Integer, Seal>> seals(final String openflowNodeId) {
+        return writer.seals(openflowNodeId);
     }
 
     @Override

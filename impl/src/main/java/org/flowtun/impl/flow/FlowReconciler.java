@@ -15,13 +15,16 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -177,11 +180,22 @@ public final class FlowReconciler<O extends FlowOwner> {
     static final int BUNDLE_MAX = 10_000;
     /** How long after a flow-removed message the switch's flows are counted (more such messages come together). */
     static final long AUDIT_DELAY_MILLIS = 100;
+    /** How long a switch must be at rest before its seals are written (a burst of changes seals once). */
+    static final long SEAL_DELAY_MILLIS = 250;
+    /**
+     * A switch whose seal is older than this is replaced, not trusted: nobody may have watched it meanwhile. An
+     * owner vouches for its switches at every audit that finds them as it left them (10 s by default).
+     */
+    static final long SEAL_MAX_AGE_SECONDS = 30;
+    /** A switch with more buckets than this not as sealed is replaced whole: one bundle instead of many removals. */
+    static final int MAX_STALE_BUCKETS = Pipeline.SEAL_BUCKETS / 2;
 
     private final FlowWriter writer;
     private final ScheduledExecutorService executor;
     private final Listener<O> listener;
     private final Observer observer;
+    /** Whether switches are sealed, and their seals trusted when they connect (see {@link #sealSwitches}). */
+    private boolean sealing;
     /** When the data-tree change behind the flows set now arrived (System.nanoTime), or 0: not from one. */
     private long changeNanos;
 
@@ -208,6 +222,15 @@ public final class FlowReconciler<O extends FlowOwner> {
      */
     public void changesSince(final long nanos) {
         changeNanos = nanos;
+    }
+
+    /**
+     * From now on, every switch at rest is sealed (see {@link Pipeline#SEAL_TABLE}), and a switch that connects keeps
+     * the flows its seals vouch for: only the buckets whose seal is not the wanted one are replaced. Meant for a
+     * cluster member that may take over the switches from another: call before the first switch connects.
+     */
+    public void sealSwitches() {
+        sealing = true;
     }
 
     /** What is known of every node's switch, flows wanted, confirmed, missing and stale. */
@@ -268,7 +291,11 @@ public final class FlowReconciler<O extends FlowOwner> {
         flows.flowByFlow = false;
         flows.unexplainedBundleFailures = 0;
         LOG.info("{}: switch {} connected", node, openflowNodeId);
-        flows.resync();
+        if (sealing) {
+            flows.readSeals();
+        } else {
+            flows.resync();
+        }
     }
 
     /**
@@ -453,6 +480,11 @@ public final class FlowReconciler<O extends FlowOwner> {
         private long epoch;
         /** Requests failed in a row (each followed by a resynchronisation), until the switch is at rest again. */
         private int failures;
+        /** The seals of the wanted flows. */
+        private final SealDigests wantedSeals = new SealDigests();
+        /** The cookie of each seal as last sent to the switch; 0: not known. */
+        private final long[] sealsSent = new long[Pipeline.SEALS];
+        private boolean sealScheduled;
 
         NodeFlows(final String node) {
             this.node = node;
@@ -484,6 +516,10 @@ public final class FlowReconciler<O extends FlowOwner> {
                     desiredCount++;
                 }
                 if (previous == null || previous.cookie() != flow.cookie()) {
+                    if (previous != null) {
+                        wantedSeals.remove(previous);
+                    }
+                    wantedSeals.add(flow);
                     dirty.add(key);
                     if (slot.changedAt == 0) {
                         slot.changedAt = changeNanos;
@@ -493,6 +529,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             for (Long key : oldKeys) {
                 final Slot<O> slot = slots.get(key);
                 if (slot != null && !newKeys.contains(key) && owner.equals(slot.owner)) {
+                    wantedSeals.remove(slot.desired);
                     slot.owner = null;
                     slot.desired = null;
                     desiredCount--;
@@ -542,6 +579,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             groupBundleInFlight = false;
             openflowNodeId = newOpenflowNodeId;
             synced = false;
+            Arrays.fill(sealsSent, 0);
             // what the switch holds is unknown until it is read again
             slots.values().removeIf(slot -> {
                 slot.state = SwitchState.ABSENT;
@@ -589,10 +627,173 @@ public final class FlowReconciler<O extends FlowOwner> {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 addedAll(keys, wanted);
             };
-            send(new Request(() -> writer.replace(ofNode, wanted), "replace", Math.max(1, wanted.size()), true,
-                replaced, this::bundleRefused));
+            final Map<Integer, Long> seals = sealing ? wantedSeals() : Map.of();
+            seals.forEach((index, cookie) -> sealsSent[index] = cookie);
+            send(new Request(() -> writer.replace(ofNode, wanted, seals), "replace", Math.max(1, wanted.size()),
+                true, replaced, this::bundleRefused));
             // every owner with flows hears of them once the bundle is committed (addedAll), none before
             flush();
+        }
+
+        /** Every seal of the wanted flows: index to cookie. */
+        private Map<Integer, Long> wantedSeals() {
+            final Map<Integer, Long> seals = new HashMap<>();
+            for (int index = 0; index < Pipeline.SEALS; index++) {
+                seals.put(index, wantedSeals.sealCookie(index));
+            }
+            return seals;
+        }
+
+        /** The switch connected to a member that seals switches: its seals say which of its flows to keep. */
+        void readSeals() {
+            final long readEpoch = epoch;
+            final String ofNode = openflowNodeId;
+            callback(writer.seals(ofNode), readEpoch, this::sealsRead, error -> {
+                LOG.info("{}: could not read the seals of {} ({}); its flows are replaced", node, ofNode,
+                    error.getMessage());
+                replaceSwitch();
+            });
+        }
+
+        private void sealsRead(final Map<Integer, Seal> onSwitch) {
+            final Seal switchSeal = onSwitch.get(Pipeline.SWITCH_SEAL);
+            final List<Integer> stale = new ArrayList<>();
+            for (int bucket = 0; bucket < Pipeline.SEAL_BUCKETS; bucket++) {
+                final Seal seal = onSwitch.get(bucket);
+                if (seal == null || seal.cookie() != wantedSeals.sealCookie(bucket)) {
+                    stale.add(bucket);
+                }
+            }
+            final String why;
+            if (switchSeal == null) {
+                why = "it is not sealed";
+            } else if (switchSeal.ageSeconds() > SEAL_MAX_AGE_SECONDS) {
+                why = "its seal is " + switchSeal.ageSeconds() + " s old";
+            } else if (stale.size() > MAX_STALE_BUCKETS) {
+                why = stale.size() + " of its " + Pipeline.SEAL_BUCKETS + " buckets are not as sealed";
+            } else {
+                why = null;
+            }
+            if (why != null) {
+                LOG.info("{}: the flowtun flows of {} are replaced: {}", node, openflowNodeId, why);
+                replaceSwitch();
+                return;
+            }
+            keepSealed(onSwitch, Set.copyOf(stale),
+                switchSeal.cookie() != wantedSeals.sealCookie(Pipeline.SWITCH_SEAL));
+        }
+
+        /**
+         * The switch holds what its seals say, and the seals of all buckets but {@code stale} are those of the wanted
+         * flows: those flows are on the switch as they are; the stale buckets are emptied and their wanted flows
+         * added, in one bundle. With {@code regroup} (the switch seal says its groups are not the wanted ones), the
+         * same bundle also removes every group and adds the wanted groups and every flow that sends to one (a flood
+         * flow per network: few). The flows are counted once the switch is at rest.
+         */
+        private void keepSealed(final Map<Integer, Seal> onSwitch, final Set<Integer> stale, final boolean regroup) {
+            final List<Long> keys = new ArrayList<>();
+            final List<FlowSpec> flows = new ArrayList<>();
+            final Map<Long, GroupSpec> groups = new LinkedHashMap<>();
+            groupsOnSwitch.clear();
+            // a flow wanted no more is in a stale bucket (its removal changed the bucket's digest)
+            slots.values().removeIf(slot -> slot.desired == null);
+            for (Map.Entry<Long, Slot<O>> entry : slots.entrySet()) {
+                final Slot<O> slot = entry.getValue();
+                final FlowSpec flow = slot.desired;
+                if (flow == null) {
+                    continue;
+                }
+                flow.groups().forEach(group -> groupsOnSwitch.put(group.groupId(), group));
+                slot.changedAt = 0;
+                final boolean regrouped = regroup && !flow.groups().isEmpty();
+                if (regrouped) {
+                    // in the order they are added: those a group sends to before it
+                    flow.groups().forEach(group -> groups.putIfAbsent(group.groupId(), group));
+                }
+                if (regrouped || stale.contains(Pipeline.sealBucket(flow.cookie()))) {
+                    slot.installing(flow, SwitchState.SENT);
+                    keys.add(entry.getKey());
+                    flows.add(flow);
+                } else {
+                    slot.installing(flow, SwitchState.CONFIRMED);
+                }
+            }
+            dirty.clear();
+            synced = true;
+            onSwitch.forEach((index, seal) -> sealsSent[index] = seal.cookie());
+            LOG.info("{}: {} sealed {} s ago: {} flowtun flows kept, {} sent again ({} of {} buckets not as sealed{})",
+                node, openflowNodeId, onSwitch.get(Pipeline.SWITCH_SEAL).ageSeconds(), desiredCount - flows.size(),
+                flows.size(), stale.size(), Pipeline.SEAL_BUCKETS, regroup ? "; its groups replaced" : "");
+            if (!stale.isEmpty() || regroup) {
+                final Map<Integer, Long> seals = new HashMap<>();
+                stale.forEach(bucket -> seals.put(bucket, wantedSeals.sealCookie(bucket)));
+                seals.put(Pipeline.SWITCH_SEAL, wantedSeals.sealCookie(Pipeline.SWITCH_SEAL));
+                seals.forEach((index, cookie) -> sealsSent[index] = cookie);
+                final SwitchChanges changes = SwitchChanges.bucketReplacement(List.copyOf(new TreeSet<>(stale)),
+                    regroup, List.copyOf(groups.values()), flows, seals);
+                final String ofNode = openflowNodeId;
+                send(new Request(() -> writer.bundle(ofNode, changes), "stale buckets", changes.size(), true,
+                    () -> addedAll(keys, flows), this::bundleRefused));
+            }
+            ownersToCheck.addAll(keysOfOwner.keySet());
+            flush();
+            if (isQuiet()) {
+                auditSoon();
+            } else {
+                auditWhenQuiet = true;
+            }
+        }
+
+        /** Seals the switch once it has been at rest a moment, if its seals are not those of the wanted flows. */
+        private void sealSoon() {
+            if (!sealing || sealScheduled || flowByFlow || !isQuiet() || !sealsDiffer()) {
+                return;
+            }
+            sealScheduled = true;
+            final long sealEpoch = epoch;
+            executor.schedule(() -> {
+                sealScheduled = false;
+                if (epoch == sealEpoch) {
+                    seal(false);
+                }
+            }, SEAL_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        private boolean sealsDiffer() {
+            for (int index = 0; index < Pipeline.SEALS; index++) {
+                if (sealsSent[index] != wantedSeals.sealCookie(index)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Writes, if the switch is at rest, the seals that are not those of the wanted flows, and the switch seal
+         * (whose age says when flowtun last vouched for the switch); with {@code vouch}, the switch seal even when
+         * nothing else changed.
+         */
+        private void seal(final boolean vouch) {
+            if (!sealing || flowByFlow || !isQuiet()) {
+                return;
+            }
+            final Map<Integer, Long> seals = new HashMap<>();
+            for (int index = 0; index < Pipeline.SEALS; index++) {
+                final long cookie = wantedSeals.sealCookie(index);
+                if (sealsSent[index] != cookie) {
+                    seals.put(index, cookie);
+                }
+            }
+            if (seals.isEmpty() && !vouch) {
+                return;
+            }
+            seals.put(Pipeline.SWITCH_SEAL, wantedSeals.sealCookie(Pipeline.SWITCH_SEAL));
+            seals.forEach((index, cookie) -> sealsSent[index] = cookie);
+            final SwitchChanges changes = SwitchChanges.sealsOnly(seals);
+            final String ofNode = openflowNodeId;
+            LOG.debug("{}: sealing {} ({} seals)", node, ofNode, seals.size());
+            send(new Request(() -> writer.bundle(ofNode, changes), "seal", changes.size(), true, null,
+                this::bundleRefused));
         }
 
         void readSwitch() {
@@ -689,6 +890,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             }
             if (count == confirmed) {
                 LOG.debug("{}: {} holds its {} flowtun flows", node, openflowNodeId, count);
+                seal(true);
                 return;
             }
             LOG.warn("{}: {} holds {} flowtun flows where flowtun put {}: changed behind flowtun's back; replacing "
@@ -774,6 +976,7 @@ public final class FlowReconciler<O extends FlowOwner> {
                 }
             }
             ownersToCheck.clear();
+            sealSoon();
         }
 
         /**
@@ -1005,6 +1208,7 @@ public final class FlowReconciler<O extends FlowOwner> {
                 auditWhenQuiet = false;
                 auditSoon();
             }
+            sealSoon();
         }
 
         private void failed(final Request request, final Throwable error, final long sendEpoch) {

@@ -29,10 +29,13 @@ public interface FlowWriter {
 
     /**
      * In one OpenFlow bundle, removes every flowtun flow the switch holds (any table, cookie under
-     * {@link Pipeline#FLOWTUN_COOKIE_MASK}) and every group, and adds {@code flows} with their groups: afterwards it
-     * holds exactly those.
+     * {@link Pipeline#FLOWTUN_COOKIE_MASK}) and every group, adds {@code flows} with their groups, and writes
+     * {@code seals} (index to cookie; none when empty): afterwards it holds exactly those.
      */
-    ListenableFuture<?> replace(String openflowNodeId, List<FlowSpec> flows);
+    ListenableFuture<?> replace(String openflowNodeId, List<FlowSpec> flows, Map<Integer, Long> seals);
+
+    /** The seals on the switch (see {@link Pipeline#SEAL_TABLE}): index to seal. */
+    ListenableFuture<Map<Integer, Seal>> seals(String openflowNodeId);
 
     /**
      * How many flowtun flows (cookie under {@link Pipeline#FLOWTUN_COOKIE_MASK}) the switch holds: one aggregate

@@ -59,10 +59,12 @@ public final class MasterFlowWriter implements FlowWriter {
     }
 
     @Override
-    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows) {
-        return masters.isMaster(openflowNodeId) ? local.replace(openflowNodeId, flows)
-            : send(openflowNodeId, SwitchRequest.replace(flows), Object.class);
+    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows,
+            final Map<Integer, Long> seals) {
+        return masters.isMaster(openflowNodeId) ? local.replace(openflowNodeId, flows, seals)
+            : send(openflowNodeId, SwitchRequest.replace(flows, seals), Object.class);
     }
+
 
     @Override
     public ListenableFuture<Long> countFlows(final String openflowNodeId) {
@@ -96,5 +98,15 @@ public final class MasterFlowWriter implements FlowWriter {
                 }
                 return answer == null ? null : answerType.cast(answer);
             }, MoreExecutors.directExecutor());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ListenableFuture<Map<Integer, Seal>> seals(final String openflowNodeId) {
+        if (masters.isMaster(openflowNodeId)) {
+            return local.seals(openflowNodeId);
+        }
+        return Futures.transform(send(openflowNodeId, SwitchRequest.seals(), Map.class),
+            map -> (Map<Integer, Seal>) map, MoreExecutors.directExecutor());
     }
 }

@@ -178,6 +178,30 @@ public final class OpenFlowInputs {
             Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK));
     }
 
+    /** Removes every flowtun flow of the seal bucket {@code bucket}, in every table. */
+    public static RemoveFlowInput removeSealBucket(final String openflowNodeId, final int bucket) {
+        return removeByCookie(openflowNodeId, ALL_TABLES, Pipeline.FLOWTUN_COOKIE | bucket,
+            Uint64.fromLongBits(Pipeline.sealBucketMask()));
+    }
+
+    /**
+     * The seal {@code index} with {@code cookie}: in {@link Pipeline#SEAL_TABLE}, any packet, no instruction; an add
+     * replaces the seal of the same index (same match and priority) and restarts its age.
+     */
+    public static AddFlowInput addSeal(final String openflowNodeId, final int index, final long cookie) {
+        return new AddFlowInputBuilder()
+            .setNode(nodeRef(openflowNodeId))
+            .setTableId(Uint8.valueOf(Pipeline.SEAL_TABLE))
+            .setPriority(Uint16.valueOf(1 + index))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(cookie)))
+            .setHardTimeout(Uint16.ZERO)
+            .setIdleTimeout(Uint16.ZERO)
+            .setStrict(false)
+            .setMatch(new MatchBuilder().build())
+            .setInstructions(new InstructionsBuilder().setInstruction(List.of()).build())
+            .build();
+    }
+
     /** Removes, in {@code table}, every flow (any match) whose cookie equals {@code cookie} under {@code mask}. */
     private static RemoveFlowInput removeByCookie(final String openflowNodeId, final short table, final long cookie,
             final Uint64 mask) {

@@ -37,12 +37,42 @@ public final class Pipeline {
     public static final long APP_COOKIE_MASK = 0xFFFFL << 48;
     public static final long FLOW_HASH_MASK = (1L << 48) - 1;
 
+    /**
+     * Seals (a cluster member's switches only, see {@link SealDigests}): flows in a table no packet reaches, one per
+     * bucket of flowtun flows and one for the whole switch, whose cookies hold digests of what the switch holds, so
+     * that a member taking the jobs over can tell, from a few flows read back, which of a switch's flows it need not
+     * send again. A seal's priority is {@code 1 +} its index; its cookie {@link #SEAL_COOKIE} and a 56-bit digest.
+     */
+    public static final short SEAL_TABLE = 250;
+    public static final long SEAL_COOKIE = 0xF6L << 56;
+    public static final long SEAL_COOKIE_MASK = 0xFFL << 56;
+    /** Buckets of flowtun flows, by the low bits of their cookie (a power of two). */
+    public static final int SEAL_BUCKETS = 64;
+    /** The index of the switch's own seal: a digest of the flows that send to groups; its age is the last vouch. */
+    public static final int SWITCH_SEAL = SEAL_BUCKETS;
+    public static final int SEALS = SEAL_BUCKETS + 1;
+
     private Pipeline() {
     }
 
     /** Whether a flow with this cookie is flowtun's. */
     public static boolean isFlowtunCookie(final long cookie) {
         return (cookie & FLOWTUN_COOKIE_MASK) == FLOWTUN_COOKIE;
+    }
+
+    /** The seal bucket of a flowtun flow with this cookie. */
+    public static int sealBucket(final long cookie) {
+        return (int) (cookie & (SEAL_BUCKETS - 1));
+    }
+
+    /** The cookie of a seal holding {@code digest}. */
+    public static long sealCookie(final long digest) {
+        return SEAL_COOKIE | (digest & ~SEAL_COOKIE_MASK);
+    }
+
+    /** The cookie mask that selects a seal bucket's flowtun flows. */
+    public static long sealBucketMask() {
+        return FLOWTUN_COOKIE_MASK | (SEAL_BUCKETS - 1);
     }
 
     /** The group a network floods to on a node: its key. */

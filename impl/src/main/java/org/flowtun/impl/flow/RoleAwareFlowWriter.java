@@ -62,8 +62,14 @@ public final class RoleAwareFlowWriter implements FlowWriter {
     }
 
     @Override
-    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows) {
-        return watched(openflowNodeId, writer.replace(openflowNodeId, flows));
+    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> flows,
+            final Map<Integer, Long> seals) {
+        return watched(openflowNodeId, writer.replace(openflowNodeId, flows, seals));
+    }
+
+    @Override
+    public ListenableFuture<Map<Integer, Seal>> seals(final String openflowNodeId) {
+        return watched(openflowNodeId, writer.seals(openflowNodeId));
     }
 
     @Override

@@ -41,6 +41,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,9 +101,10 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
     }
 
     @Override
-    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> wanted) {
+    public ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> wanted,
+            final Map<Integer, Long> seals) {
         return sendBundle(openflowNodeId, "replacing every flowtun flow by " + wanted.size(),
-            () -> BundleInputs.replacement(openflowNodeId, wanted));
+            () -> BundleInputs.replacement(openflowNodeId, wanted, seals));
     }
 
     private ListenableFuture<?> sendBundle(final String openflowNodeId, final String content,
@@ -228,6 +230,47 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
                 .build());
         return Futures.transform(successful(reply, "read flows"), RpcFlowWriter::flowtunCookies,
             MoreExecutors.directExecutor());
+    }
+
+    @Override
+    public ListenableFuture<Map<Integer, Seal>> seals(final String openflowNodeId) {
+        final ListenableFuture<? extends RpcResult<? extends
+                org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowAndStatisticsMapList>>
+            reply = statistics.getFlowStatistics(new GetFlowStatisticsInputBuilder()
+                .setNode(OpenFlowInputs.nodeRef(openflowNodeId))
+                .setStoreStats(false)
+                .setTableId(Uint8.valueOf(Pipeline.SEAL_TABLE))
+                .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.SEAL_COOKIE)))
+                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.SEAL_COOKIE_MASK)))
+                .build());
+        return Futures.transform(successful(reply, "read seals"), RpcFlowWriter::seals,
+            MoreExecutors.directExecutor());
+    }
+
+    /** The seals in a flow statistics reply of the seal table: index (priority - 1) to seal. */
+    private static Map<Integer, Seal> seals(final RpcResult<? extends
+            org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowAndStatisticsMapList> result) {
+        final Map<Integer, Seal> seals = new HashMap<>();
+        final var list = result.getResult().getFlowAndStatisticsMapList();
+        if (list != null) {
+            for (FlowAndStatisticsMapList flow : list) {
+                final var cookie = flow.getCookie();
+                final var priority = flow.getPriority();
+                final var table = flow.getTableId();
+                final var duration = flow.getDuration();
+                final var seconds = duration == null ? null : duration.getSecond();
+                if (cookie == null || priority == null || table == null || seconds == null) {
+                    continue;
+                }
+                final long value = cookie.getValue().longValue();
+                final int index = priority.toJava() - 1;
+                if ((value & Pipeline.SEAL_COOKIE_MASK) == Pipeline.SEAL_COOKIE && index >= 0
+                        && index < Pipeline.SEALS && table.toJava() == Pipeline.SEAL_TABLE) {
+                    seals.put(index, new Seal(value, seconds.getValue().longValue()));
+                }
+            }
+        }
+        return seals;
     }
 
     /** The flowtun flows in a flow statistics reply: cookie to table. */

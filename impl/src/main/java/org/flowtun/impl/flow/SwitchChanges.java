@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Changes to one switch that go in one OpenFlow bundle, applied in this order: flow removals (cookie to table), group
- * additions, group modifications, flow additions, group removals. A group is added or modified before the flows
+ * Changes to one switch that go in one OpenFlow bundle, applied in this order: flow removals (seal buckets whose
+ * flowtun flows all go, then cookie to table), group additions, group modifications, flow additions, group removals,
+ * seals (index to cookie, see {@link Pipeline#SEAL_TABLE}). A group is added or modified before the flows
  * and groups that send to it, and removed only once nothing sends to it any more (the switch removes the flows
  * sending to a group with it; it refuses to remove a group another group sends to).
  */
@@ -25,10 +26,25 @@ public final class SwitchChanges implements Serializable {
     private final List<GroupSpec> groupModifications;
     private final List<FlowSpec> flowAdditions;
     private final List<Long> groupRemovals;
+    private final List<Integer> bucketRemovals;
+    private final boolean allGroupsRemoved;
+    private final Map<Integer, Long> seals;
 
     public SwitchChanges(final Map<Long, Short> flowRemovals, final List<GroupSpec> groupAdditions,
             final List<GroupSpec> groupModifications, final List<FlowSpec> flowAdditions,
             final List<Long> groupRemovals) {
+        this(List.of(), false, flowRemovals, groupAdditions, groupModifications, flowAdditions, groupRemovals,
+            Map.of());
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private SwitchChanges(final List<Integer> bucketRemovals, final boolean allGroupsRemoved,
+            final Map<Long, Short> flowRemovals, final List<GroupSpec> groupAdditions,
+            final List<GroupSpec> groupModifications, final List<FlowSpec> flowAdditions,
+            final List<Long> groupRemovals, final Map<Integer, Long> seals) {
+        this.bucketRemovals = List.copyOf(bucketRemovals);
+        this.allGroupsRemoved = allGroupsRemoved;
+        this.seals = Map.copyOf(seals);
         this.flowRemovals = Map.copyOf(flowRemovals);
         this.groupAdditions = List.copyOf(groupAdditions);
         this.groupModifications = List.copyOf(groupModifications);
@@ -39,6 +55,35 @@ public final class SwitchChanges implements Serializable {
     /** Flows only: {@code removals} (cookie to table), then {@code additions}. */
     public static SwitchChanges flows(final List<FlowSpec> additions, final Map<Long, Short> removals) {
         return new SwitchChanges(removals, List.of(), List.of(), additions, List.of());
+    }
+
+    /** Seals only (index to cookie). */
+    public static SwitchChanges sealsOnly(final Map<Integer, Long> seals) {
+        return new SwitchChanges(List.of(), false, Map.of(), List.of(), List.of(), List.of(), List.of(), seals);
+    }
+
+    /**
+     * Every flowtun flow of the seal {@code buckets} removed, with {@code regroup} every group too (and the flows
+     * that send to one), then {@code groups} added, then {@code additions}, then {@code seals} written.
+     */
+    public static SwitchChanges bucketReplacement(final List<Integer> buckets, final boolean regroup,
+            final List<GroupSpec> groups, final List<FlowSpec> additions, final Map<Integer, Long> seals) {
+        return new SwitchChanges(buckets, regroup, Map.of(), groups, List.of(), additions, List.of(), seals);
+    }
+
+    /** Whether every group goes (with the flows that send to one), after the buckets and before the additions. */
+    public boolean allGroupsRemoved() {
+        return allGroupsRemoved;
+    }
+
+    /** Seal buckets whose flowtun flows are all removed, before anything else. */
+    public List<Integer> bucketRemovals() {
+        return bucketRemovals;
+    }
+
+    /** Seals written last: index to cookie. */
+    public Map<Integer, Long> seals() {
+        return seals;
     }
 
     public Map<Long, Short> flowRemovals() {
@@ -63,8 +108,8 @@ public final class SwitchChanges implements Serializable {
 
     /** How many messages the bundle holds. */
     public int size() {
-        return flowRemovals.size() + groupAdditions.size() + groupModifications.size() + flowAdditions.size()
-            + groupRemovals.size();
+        return bucketRemovals.size() + (allGroupsRemoved ? 1 : 0) + flowRemovals.size() + groupAdditions.size()
+            + groupModifications.size() + flowAdditions.size() + groupRemovals.size() + seals.size();
     }
 
     @Override
@@ -72,6 +117,9 @@ public final class SwitchChanges implements Serializable {
         return flowAdditions.size() + " flow adds, " + flowRemovals.size() + " flow removes"
             + (groupAdditions.size() + groupModifications.size() + groupRemovals.size() == 0 ? ""
                 : ", groups: " + groupAdditions.size() + " adds, " + groupModifications.size() + " modifications, "
-                    + groupRemovals.size() + " removes");
+                    + groupRemovals.size() + " removes")
+            + (bucketRemovals.isEmpty() ? "" : ", " + bucketRemovals.size() + " seal buckets emptied")
+            + (allGroupsRemoved ? ", every group removed first" : "")
+            + (seals.isEmpty() ? "" : ", " + seals.size() + " seals");
     }
 }

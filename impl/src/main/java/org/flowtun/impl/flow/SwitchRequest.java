@@ -45,7 +45,8 @@ final class SwitchRequest implements Serializable {
         BUNDLE,
         REPLACE,
         COUNT_FLOWS,
-        INSTALLED_FLOWS
+        INSTALLED_FLOWS,
+        SEALS
     }
 
     final Kind kind;
@@ -54,9 +55,17 @@ final class SwitchRequest implements Serializable {
     final long cookie;
     final SwitchChanges changes;
     final List<FlowSpec> flows;
+    /** A replacement's seals: index to cookie. */
+    final Map<Integer, Long> seals;
 
     private SwitchRequest(final Kind kind, final FlowSpec flow, final short table, final long cookie,
             final SwitchChanges changes, final List<FlowSpec> flows) {
+        this(kind, flow, table, cookie, changes, flows, Map.of());
+    }
+
+    private SwitchRequest(final Kind kind, final FlowSpec flow, final short table, final long cookie,
+            final SwitchChanges changes, final List<FlowSpec> flows, final Map<Integer, Long> seals) {
+        this.seals = Map.copyOf(seals);
         this.kind = kind;
         this.flow = flow;
         this.table = table;
@@ -77,8 +86,12 @@ final class SwitchRequest implements Serializable {
         return new SwitchRequest(Kind.BUNDLE, null, (short) 0, 0, changes, null);
     }
 
-    static SwitchRequest replace(final List<FlowSpec> flows) {
-        return new SwitchRequest(Kind.REPLACE, null, (short) 0, 0, null, flows);
+    static SwitchRequest replace(final List<FlowSpec> flows, final Map<Integer, Long> seals) {
+        return new SwitchRequest(Kind.REPLACE, null, (short) 0, 0, null, flows, seals);
+    }
+
+    static SwitchRequest seals() {
+        return new SwitchRequest(Kind.SEALS, null, (short) 0, 0, null, null);
     }
 
     static SwitchRequest countFlows() {
@@ -89,7 +102,7 @@ final class SwitchRequest implements Serializable {
         return new SwitchRequest(Kind.INSTALLED_FLOWS, null, (short) 0, 0, null, null);
     }
 
-    /** A request or an answer (a count, a map of cookies to tables, or null) as bytes. */
+    /** A request or an answer (a count, a map of cookies to tables or of seals, or null) as bytes. */
     static byte[] encode(final Object value) {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -85,7 +85,7 @@ final class SwitchRequestHandler implements FlowtunSwitchService {
             .build()).build();
     }
 
-    /** Runs the request here; its answer: the count, the installed flows, or nothing (done). */
+    /** Runs the request here; its answer: the count, the installed flows, the seals, or nothing (done). */
     private ListenableFuture<Object> run(final String node, final SwitchRequest request) {
         switch (request.kind) {
             case ADD:
@@ -95,7 +95,10 @@ final class SwitchRequestHandler implements FlowtunSwitchService {
             case BUNDLE:
                 return done(local.bundle(node, request.changes));
             case REPLACE:
-                return done(local.replace(node, request.flows));
+                return done(local.replace(node, request.flows, request.seals));
+            case SEALS:
+                return Futures.transform(local.seals(node), seals -> new HashMap<>(seals),
+                    MoreExecutors.directExecutor());
             case COUNT_FLOWS:
                 return Futures.transform(local.countFlows(node), count -> count, MoreExecutors.directExecutor());
             case INSTALLED_FLOWS:

@@ -286,6 +286,119 @@ public class FlowReconcilerTest {
         awaitInstalled(2);
     }
 
+    @Test
+    public void aSealedSwitchKeepsItsFlowsWhenAnotherMemberTakesItOver() throws Exception {
+        final int count = 300;
+        final FlowReconciler<Owner> previous = sealingReconciler(new ArrayList<>());
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                previous.setFlows("n", owner("p" + i), List.of(egress(i, 10)));
+            }
+            previous.flush();
+            previous.connected("n", "openflow:1");
+        });
+        awaitUntil(() -> ofSwitch.seals.size() == Pipeline.SEALS);
+        assertEquals(Pipeline.SEALS, ofSwitch.seals.size());
+        assertEquals(1, ofSwitch.replacements);
+        final int bundlesBefore = ofSwitch.bundles;
+
+        // the previous owner is gone; the new one wants the same flows, one of them changed, and one more
+        final List<String> told = new ArrayList<>();
+        final FlowReconciler<Owner> next = sealingReconciler(told);
+        final FlowSpec moved = egress(7, 20);
+        final FlowSpec added = egress(count + 1, 10);
+        on(() -> {
+            for (int i = 1; i <= count; i++) {
+                next.setFlows("n", owner("p" + i), List.of(i == 7 ? moved : egress(i, 10)));
+            }
+            next.setFlows("n", owner("p" + (count + 1)), List.of(added));
+            next.flush();
+            next.connected("n", "openflow:1");
+        });
+        awaitUntil(() -> told.size() == count + 1);
+        assertEquals(count + 1, told.size());
+        assertEquals("nothing replaced whole", 1, ofSwitch.replacements);
+        assertEquals("one bundle for the buckets that changed", bundlesBefore + 1, ofSwitch.bundles);
+        final Set<Integer> changedBuckets = Set.of(Pipeline.sealBucket(moved.cookie()),
+            Pipeline.sealBucket(egress(7, 10).cookie()), Pipeline.sealBucket(added.cookie()));
+        final long resent = wanted(next).stream().filter(flow -> changedBuckets.contains(
+            Pipeline.sealBucket(flow.cookie()))).count();
+        assertEquals("only the flows of those buckets are sent", resent, ofSwitch.lastBundleAdds);
+        assertTrue(resent < count / 10);
+        assertEquals(wanted(next).stream().map(FlowSpec::cookie).collect(Collectors.toSet()),
+            ofSwitch.flowtunCookies());
+        // the count at rest agrees: nothing is replaced afterwards
+        on(next::auditAll);
+        awaitUntil(() -> ofSwitch.counts > 0);
+        settle();
+        assertEquals(1, ofSwitch.replacements);
+    }
+
+    @Test
+    public void aSwitchWhoseSealsNobodyVouchedForLatelyIsReplaced() throws Exception {
+        final FlowReconciler<Owner> previous = sealingReconciler(new ArrayList<>());
+        on(() -> {
+            previous.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            previous.flush();
+            previous.connected("n", "openflow:1");
+        });
+        awaitUntil(() -> ofSwitch.seals.size() == Pipeline.SEALS);
+        synchronized (ofSwitch) {
+            ofSwitch.seals.values().forEach(seal -> seal[1] -= TimeUnit.SECONDS.toNanos(
+                FlowReconciler.SEAL_MAX_AGE_SECONDS + 1));
+        }
+        final FlowReconciler<Owner> next = sealingReconciler(new ArrayList<>());
+        on(() -> {
+            next.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            next.flush();
+            next.connected("n", "openflow:1");
+        });
+        awaitReplacements(2);
+    }
+
+    @Test
+    public void aFlowDeletedBehindTheSealsBackIsPutBackByTheCountThatFollowsATakeover() throws Exception {
+        final FlowReconciler<Owner> previous = sealingReconciler(new ArrayList<>());
+        on(() -> {
+            previous.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            previous.setFlows("n", owner("p2"), List.of(egress(2, 10)));
+            previous.flush();
+            previous.connected("n", "openflow:1");
+        });
+        awaitUntil(() -> ofSwitch.seals.size() == Pipeline.SEALS);
+        ofSwitch.delete(egress(2, 10).cookie());
+        final FlowReconciler<Owner> next = sealingReconciler(new ArrayList<>());
+        on(() -> {
+            next.setFlows("n", owner("p1"), List.of(egress(1, 10)));
+            next.setFlows("n", owner("p2"), List.of(egress(2, 10)));
+            next.flush();
+            next.connected("n", "openflow:1");
+        });
+        // the seals say all is there; the count says one is missing: the switch is replaced
+        awaitReplacements(2);
+        assertEquals(Set.of(egress(1, 10).cookie(), egress(2, 10).cookie()), ofSwitch.flowtunCookies());
+    }
+
+    @Test
+    public void aReconcilerThatDoesNotSealReplacesOnConnectAndWritesNoSeal() throws Exception {
+        connectWithTwoFlows();
+        Thread.sleep(FlowReconciler.SEAL_DELAY_MILLIS * 2);
+        settle();
+        assertEquals(Map.of(), ofSwitch.seals);
+        assertEquals(0, ofSwitch.sealReads);
+    }
+
+    private FlowReconciler<Owner> sealingReconciler(final List<String> told) {
+        final FlowReconciler<Owner> sealing = new FlowReconciler<>(ofSwitch, executor,
+            (node, owner) -> told.add(node + "/" + owner));
+        sealing.sealSwitches();
+        return sealing;
+    }
+
+    private List<FlowSpec> wanted(final FlowReconciler<Owner> of) throws Exception {
+        return List.copyOf(onExecutor(() -> of.expectedFlows("n").owners().keySet()));
+    }
+
     private static FlowSpec flood(final GroupSpec group, final GroupSpec chained) {
         return FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
             .matchMetadata(7).matchMulticast().applyGroup(group, List.of(chained)).build();
@@ -607,6 +720,9 @@ public class FlowReconcilerTest {
         int counts;
         int lastBundleAdds;
         int lastBundleRemoves;
+        int sealReads;
+        /** Seal index to its cookie and when it was written (System.nanoTime). */
+        final Map<Integer, long[]> seals = new HashMap<>();
 
         @Override
         public synchronized ListenableFuture<?> add(final String openflowNodeId, final FlowSpec flow) {
@@ -632,16 +748,36 @@ public class FlowReconcilerTest {
             addedGroups.addAll(changes.groupAdditions());
             modifiedGroups.addAll(changes.groupModifications());
             removedGroups.addAll(changes.groupRemovals());
+            flows.keySet().removeIf(cookie -> Pipeline.isFlowtunCookie(cookie)
+                && changes.bucketRemovals().contains(Pipeline.sealBucket(cookie)));
+            keys.keySet().retainAll(flows.keySet());
             removes.keySet().forEach(cookie -> {
                 flows.remove(cookie);
                 keys.remove(cookie);
             });
             adds.forEach(this::install);
+            writeSeals(changes.seals());
             return reply();
         }
 
+        private void writeSeals(final Map<Integer, Long> written) {
+            final long now = System.nanoTime();
+            written.forEach((index, cookie) -> seals.put(index, new long[] {cookie, now}));
+        }
+
         @Override
-        public synchronized ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> wanted) {
+        public synchronized ListenableFuture<Map<Integer, Seal>> seals(final String openflowNodeId) {
+            sealReads++;
+            final long now = System.nanoTime();
+            final Map<Integer, Seal> read = new HashMap<>();
+            seals.forEach((index, seal) -> read.put(index, new Seal(seal[0],
+                TimeUnit.NANOSECONDS.toSeconds(now - seal[1]))));
+            return Futures.immediateFuture(read);
+        }
+
+        @Override
+        public synchronized ListenableFuture<?> replace(final String openflowNodeId, final List<FlowSpec> wanted,
+                final Map<Integer, Long> written) {
             bundles++;
             replacements++;
             if (refuseBundles) {
@@ -654,6 +790,7 @@ public class FlowReconcilerTest {
             flows.keySet().removeIf(cookie -> (cookie & Pipeline.FLOWTUN_COOKIE_MASK) == Pipeline.FLOWTUN_COOKIE);
             keys.keySet().retainAll(flows.keySet());
             wanted.forEach(this::install);
+            writeSeals(written);
             return reply();
         }
 

@@ -33,7 +33,7 @@ public class RoleAwareFlowWriterTest {
     @Test
     public void aSlaveRefusalDropsThisMembersConnectionOnceAndIsRetriedAsItWas() throws Exception {
         final ExecutionException first = assertThrows(ExecutionException.class,
-            () -> writer.replace("openflow:1", List.of()).get(5, TimeUnit.SECONDS));
+            () -> writer.replace("openflow:1", List.of(), Map.of()).get(5, TimeUnit.SECONDS));
         assertFalse(first.getCause().toString(), first.getCause() instanceof SwitchRejectedException);
         assertTrue(first.getCause().getMessage(),
             first.getCause().getMessage().contains("takes this member for a slave"));
@@ -75,7 +75,13 @@ public class RoleAwareFlowWriterTest {
         }
 
         @Override
-        public ListenableFuture<?> replace(final String node, final List<FlowSpec> flows) {
+        public ListenableFuture<?> replace(final String node, final List<FlowSpec> flows,
+                final Map<Integer, Long> seals) {
+            return refused();
+        }
+
+        @Override
+        public ListenableFuture<Map<Integer, Seal>> seals(final String node) {
             return refused();
         }
 

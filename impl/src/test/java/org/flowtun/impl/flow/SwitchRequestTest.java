@@ -35,11 +35,13 @@ public class SwitchRequestTest {
         final FlowSpec egress = egress(2, 0x0a640002L);
         final FlowSpec flood = FlowSpec.builder(FlowApp.L2, Pipeline.L2_LOOKUP, Pipeline.FLOOD_PRIORITY)
             .matchMetadata(7).matchMulticast().applyGroup(GROUP, List.of()).build();
-        final SwitchRequest replace = roundTrip(SwitchRequest.replace(List.of(egress, flood)));
+        final SwitchRequest replace = roundTrip(SwitchRequest.replace(List.of(egress, flood),
+            Map.of(Pipeline.SWITCH_SEAL, Pipeline.sealCookie(5))));
         assertEquals(SwitchRequest.Kind.REPLACE, replace.kind);
         assertEquals(List.of(egress, flood), replace.flows);
         assertEquals(flood.groups(), replace.flows.get(1).groups());
         assertEquals(flood.cookie(), replace.flows.get(1).cookie());
+        assertEquals(Map.of(Pipeline.SWITCH_SEAL, Pipeline.sealCookie(5)), replace.seals);
 
         final SwitchChanges changes = new SwitchChanges(Map.of(0xf7L, (short) 75), List.of(GROUP), List.of(),
             List.of(egress), List.of(5L));
@@ -69,10 +71,14 @@ public class SwitchRequestTest {
         final List<String> mastered = List.of("openflow:1");
         final MasterFlowWriter writer = new MasterFlowWriter(here, masterMember::writeToSwitch, mastered::contains);
 
-        writer.replace("openflow:1", List.of(egress(1, 10))).get(5, TimeUnit.SECONDS);
-        writer.replace("openflow:2", List.of(egress(2, 20))).get(5, TimeUnit.SECONDS);
-        assertEquals(List.of("replace openflow:1 " + List.of(egress(1, 10))), here.calls);
-        assertEquals(List.of("replace openflow:2 " + List.of(egress(2, 20))), master.calls);
+        writer.replace("openflow:1", List.of(egress(1, 10)), Map.of()).get(5, TimeUnit.SECONDS);
+        writer.replace("openflow:2", List.of(egress(2, 20)), Map.of(3, Pipeline.sealCookie(7)))
+            .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of("replace openflow:1 " + List.of(egress(1, 10)) + " {}"), here.calls);
+        assertEquals(List.of("replace openflow:2 " + List.of(egress(2, 20)) + " " + Map.of(3,
+            Pipeline.sealCookie(7))), master.calls);
+        assertEquals(Map.of(Pipeline.SWITCH_SEAL, new Seal(Pipeline.sealCookie(9), 4)),
+            writer.seals("openflow:2").get(5, TimeUnit.SECONDS));
         assertEquals(Long.valueOf(17), writer.countFlows("openflow:2").get(5, TimeUnit.SECONDS));
         assertEquals(Map.of(0xf7L, (short) 75), writer.installedFlows("openflow:2").get(5, TimeUnit.SECONDS));
 
@@ -123,8 +129,14 @@ public class SwitchRequestTest {
         }
 
         @Override
-        public ListenableFuture<?> replace(final String node, final List<FlowSpec> flows) {
-            return call("replace " + node + " " + flows);
+        public ListenableFuture<?> replace(final String node, final List<FlowSpec> flows,
+                final Map<Integer, Long> seals) {
+            return call("replace " + node + " " + flows + " " + seals);
+        }
+
+        @Override
+        public ListenableFuture<Map<Integer, Seal>> seals(final String node) {
+            return Futures.immediateFuture(Map.of(Pipeline.SWITCH_SEAL, new Seal(Pipeline.sealCookie(9), 4)));
         }
 
         @Override
