@@ -187,13 +187,22 @@ public class ClusterBenchmark {
             Await.until(KarafCluster.TAKEOVER, () -> node.ofctl("dump-flows", "table=75,reg7=" + key)
                 .contains("NXM_NX_TUN_IPV4_DST") ? null : node.systemId + ": no egress flow for after-kill yet");
         }
+        final double failover = Figures.seconds(System.nanoTime() - killed);
+        // flows older than the kill: those the new owner kept (a replaced flow's age starts again at 0)
+        final List<String> kept = new ArrayList<>();
+        for (OvsFleet.Node node : fleet.nodes()) {
+            final double sinceKill = Figures.seconds(System.nanoTime() - killed);
+            final List<Double> ages = node.flowtunFlowAges();
+            kept.add(ages.stream().filter(age -> age >= sinceKill).count() + "/" + ages.size());
+        }
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("killed", "member-" + owner);
         row.put("new_owner", "member-" + cluster.awaitOwner(owner));
         row.put("entity_ownership_shard_leader", "member-" + ownershipLeader);
         row.put("switches_the_killed_member_mastered", mastered);
         row.put("put_accepted_seconds", Figures.round(accepted, 1));
-        row.put("failover_seconds", Figures.round(Figures.seconds(System.nanoTime() - killed), 1));
+        row.put("failover_seconds", Figures.round(failover, 1));
+        row.put("flows_kept_by_the_new_owner", kept);
         figures.put("failover", row);
         Figures.log("owner killed", row);
     }

@@ -143,11 +143,20 @@ public class ClusterIT {
             final double published = Figures.seconds(System.nanoTime() - killed);
             awaitExact();
             final double exact = Figures.seconds(System.nanoTime() - killed);
+            // the new owner kept what the switches' seals vouched for: flows older than the kill are still there
+            final double sinceKill = Figures.seconds(System.nanoTime() - killed);
+            final List<String> kept = new ArrayList<>();
+            for (OvsFleet.Node node : fleet.nodes()) {
+                final List<Double> ages = node.flowtunFlowAges();
+                final long older = ages.stream().filter(age -> age >= sinceKill).count();
+                assertTrue(node.systemId + ": every flow rewritten by the takeover: " + ages, older > 0);
+                kept.add(older + "/" + ages.size());
+            }
             final int secondOwner = awaitOwner(firstOwner);
             Figures.log("owner killed", Map.of("killed", "member-" + firstOwner, "new_owner", "member-"
                 + secondOwner, "put_accepted_seconds", Figures.round(accepted, 1), "failover_seconds",
                 Figures.round(failover, 1), "lport_state_seconds", Figures.round(published, 1), "exact_seconds",
-                Figures.round(exact, 1), "samples", sampler.samples()));
+                Figures.round(exact, 1), "flows_kept", kept, "samples", sampler.samples()));
             sampler.assertKept(before, wanted());
         }
         assertEquals("keys kept across the takeover", keys, new Overlay(restconf(other(firstOwner, 0)))

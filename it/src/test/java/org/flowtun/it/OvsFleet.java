@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  */
 final class OvsFleet implements AutoCloseable {
     private static final Pattern FLOW_COUNT = Pattern.compile("flow_count=(\\d+)");
+    private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
 
     /** One node of the fleet. */
     static final class Node {
@@ -82,6 +83,18 @@ final class OvsFleet implements AutoCloseable {
             }
             flows.sort(null);
             return flows;
+        }
+
+        /** How long each of br-int's flowtun flows has been on the switch, in seconds (a flow replaced starts at 0). */
+        List<Double> flowtunFlowAges() throws IOException {
+            final List<Double> ages = new ArrayList<>();
+            for (String line : ofctl("dump-flows", "cookie=0xf700000000000000/0xff00000000000000").split("\n")) {
+                final Matcher matcher = DURATION.matcher(line);
+                if (line.contains("actions=") && matcher.find()) {
+                    ages.add(Double.parseDouble(matcher.group(1)));
+                }
+            }
+            return ages;
         }
 
         /** br-int's groups as {@code ovs-ofctl -O OpenFlow13 dump-groups} prints them. */

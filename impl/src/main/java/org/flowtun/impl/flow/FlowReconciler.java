@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -721,9 +722,12 @@ public final class FlowReconciler<O extends FlowOwner> {
             dirty.clear();
             synced = true;
             onSwitch.forEach((index, seal) -> sealsSent[index] = seal.cookie());
-            LOG.info("{}: {} sealed {} s ago: {} flowtun flows kept, {} sent again ({} of {} buckets not as sealed{})",
-                node, openflowNodeId, onSwitch.get(Pipeline.SWITCH_SEAL).ageSeconds(), desiredCount - flows.size(),
-                flows.size(), stale.size(), Pipeline.SEAL_BUCKETS, regroup ? "; its groups replaced" : "");
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{}: switch {}", node, String.format(Locale.ROOT,
+                    "%s sealed %d s ago: %d flowtun flows kept, %d sent again (%d of %d buckets not as sealed%s)",
+                    openflowNodeId, onSwitch.get(Pipeline.SWITCH_SEAL).ageSeconds(), desiredCount - flows.size(),
+                    flows.size(), stale.size(), Pipeline.SEAL_BUCKETS, regroup ? "; its groups replaced" : ""));
+            }
             if (!stale.isEmpty() || regroup) {
                 final Map<Integer, Long> seals = new HashMap<>();
                 stale.forEach(bucket -> seals.put(bucket, wantedSeals.sealCookie(bucket)));
