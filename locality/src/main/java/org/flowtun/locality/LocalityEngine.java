@@ -83,6 +83,8 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
     private boolean processScheduled;
     /** When the oldest data-tree change not yet processed arrived (System.nanoTime), or 0. */
     private long changedSince;
+    /** When the last data-tree change of flowtun's configuration arrived (System.nanoTime), or when this began. */
+    private volatile long lastChangeArrived = System.nanoTime();
     private BatchObserver batchObserver = BatchObserver.NONE;
 
     /** Told of every batch: how many lports it placed, and how long it took. */
@@ -171,6 +173,14 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         });
     }
 
+    /**
+     * Whether no change of flowtun's configuration (lports, networks, routers, floating IPs, trunks, subnets)
+     * arrived for {@code nanos}, nor did the engine begin less than that ago: clients are not writing. Any thread.
+     */
+    boolean quietFor(final long nanos) {
+        return System.nanoTime() - lastChangeArrived >= nanos;
+    }
+
     void lportChanged(final Lport before, final Lport after) {
         final LportInfo info = after == null ? null : LportInfo.of(after);
         changed("lport:", before, after, lport -> lport.getId().getValue(), (id, ignored) -> model.lportChanged(id,
@@ -212,6 +222,7 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
             final BiConsumer<String, T> apply) {
         final String id = idOf.apply(after != null ? after : before);
         final long arrived = System.nanoTime();
+        lastChangeArrived = arrived;
         submit(() -> {
             if (changedSince == 0) {
                 changedSince = arrived;

@@ -91,8 +91,10 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
 
     private SingletonJob.Term start() {
         final Registration guard = keyAllocationsGuard.guardHere();
-        final Registration leadership = shardLeadership.keepHere(fence::open);
         final LocalityProvider term = newTerm.get();
+        // the lports' shard is moved here only while clients are quiet: a write in flight on its leader when the
+        // leader pauses for the transfer can be lost (OpenDaylight 2.0), and its client then waits 30 s
+        final Registration leadership = shardLeadership.keepHere(fence::open, term::clientsQuiet);
         final Registration forwarding = term.localityService().registerListener(this);
         term.init();
         provider = term;

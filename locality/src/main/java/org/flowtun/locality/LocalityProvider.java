@@ -67,6 +67,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalityProvider implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalityProvider.class);
+    /** How long without a change of flowtun's configuration before clients count as quiet. */
+    static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final DataBroker dataBroker;
     private final SwitchStateCache switches;
@@ -221,6 +223,14 @@ public final class LocalityProvider implements AutoCloseable {
 
     private static <K, V> Collection<V> values(final Optional<Map<K, V>> map) {
         return map.map(Map::values).orElse(List.of());
+    }
+
+    /**
+     * Whether clients have not changed flowtun's configuration for a while (see {@link #QUIET_NANOS}): moving a shard's
+     * leadership now is unlikely to catch a client's write in flight. Any thread.
+     */
+    public boolean clientsQuiet() {
+        return engine.quietFor(QUIET_NANOS);
     }
 
     public LocalityService localityService() {

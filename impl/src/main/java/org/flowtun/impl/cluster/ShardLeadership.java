@@ -85,12 +85,16 @@ public final class ShardLeadership implements AutoCloseable {
 
     /**
      * Moves the default shard's leadership here and keeps it here, and every other shard's away, until the
-     * registration is closed, acting only while {@code mayWrite} holds.
+     * registration is closed, acting only while {@code mayWrite} holds; the default shard's leadership is asked for
+     * only while {@code quiet} holds too (no client write seen lately: a leader paused for a transfer can lose a
+     * write in flight, whose client then waits for OpenDaylight's 30 s commit timeout).
      */
-    public Registration keepHere(final BooleanSupplier mayWrite) {
+    public Registration keepHere(final BooleanSupplier mayWrite, final BooleanSupplier quiet) {
         final ScheduledFuture<?> checks = executor.scheduleWithFixedDelay(() -> {
             if (mayWrite.getAsBoolean()) {
-                askForLeadership();
+                if (quiet.getAsBoolean()) {
+                    askForLeadership();
+                }
                 handOtherShardsAway();
             }
         }, 0, CHECK_SECONDS, TimeUnit.SECONDS);
