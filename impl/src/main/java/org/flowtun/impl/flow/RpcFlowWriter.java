@@ -220,35 +220,33 @@ public final class RpcFlowWriter implements FlowWriter, AutoCloseable {
 
     @Override
     public ListenableFuture<Map<Long, Short>> installedFlows(final String openflowNodeId) {
-        final ListenableFuture<? extends RpcResult<? extends
-                org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowAndStatisticsMapList>>
-            reply = statistics.getFlowStatistics(new GetFlowStatisticsInputBuilder()
-                .setNode(OpenFlowInputs.nodeRef(openflowNodeId))
-                .setStoreStats(false)
-                .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE)))
-                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK)))
-                .build());
-        return Futures.transform(successful(reply, "read flows"), RpcFlowWriter::flowtunCookies,
+        final GetFlowStatisticsInputBuilder input = new GetFlowStatisticsInputBuilder()
+            .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE)))
+            .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.FLOWTUN_COOKIE_MASK)));
+        return Futures.transform(readFlows(openflowNodeId, input, "read flows"), RpcFlowWriter::flowtunCookies,
             MoreExecutors.directExecutor());
     }
 
     @Override
     public ListenableFuture<Map<Integer, Seal>> seals(final String openflowNodeId) {
-        final ListenableFuture<? extends RpcResult<? extends
-                org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowAndStatisticsMapList>>
-            reply = statistics.getFlowStatistics(new GetFlowStatisticsInputBuilder()
-                .setNode(OpenFlowInputs.nodeRef(openflowNodeId))
-                .setStoreStats(false)
-                .setTableId(Uint8.valueOf(Pipeline.SEAL_TABLE))
-                .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.SEAL_COOKIE)))
-                .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.SEAL_COOKIE_MASK)))
-                .build());
-        return Futures.transform(successful(reply, "read seals"), RpcFlowWriter::seals,
+        final GetFlowStatisticsInputBuilder input = new GetFlowStatisticsInputBuilder()
+            .setTableId(Uint8.valueOf(Pipeline.SEAL_TABLE))
+            .setCookie(new FlowCookie(Uint64.fromLongBits(Pipeline.SEAL_COOKIE)))
+            .setCookieMask(new FlowCookie(Uint64.fromLongBits(Pipeline.SEAL_COOKIE_MASK)));
+        return Futures.transform(readFlows(openflowNodeId, input, "read seals"), RpcFlowWriter::sealsIn,
             MoreExecutors.directExecutor());
     }
 
+    /** The switch's flows that {@code input} selects, read from the switch itself (not stored anywhere). */
+    private ListenableFuture<? extends RpcResult<? extends
+            org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowAndStatisticsMapList>>
+            readFlows(final String openflowNodeId, final GetFlowStatisticsInputBuilder input, final String what) {
+        return successful(statistics.getFlowStatistics(input.setNode(OpenFlowInputs.nodeRef(openflowNodeId))
+            .setStoreStats(false).build()), what);
+    }
+
     /** The seals in a flow statistics reply of the seal table: index (priority - 1) to seal. */
-    private static Map<Integer, Seal> seals(final RpcResult<? extends
+    private static Map<Integer, Seal> sealsIn(final RpcResult<? extends
             org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.FlowAndStatisticsMapList> result) {
         final Map<Integer, Seal> seals = new HashMap<>();
         final var list = result.getResult().getFlowAndStatisticsMapList();
