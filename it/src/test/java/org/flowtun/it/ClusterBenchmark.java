@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -174,6 +175,10 @@ public class ClusterBenchmark {
         final long key = 7_000_000L;
         final int ownershipLeader = cluster.shardLeader("entity-ownership-operational");
         final int mastered = mastersOn(cluster, owner, fleet);
+        final List<List<String>> flowsBefore = new ArrayList<>();
+        for (OvsFleet.Node node : fleet.nodes()) {
+            flowsBefore.add(node.flows());
+        }
         final long killed = System.nanoTime();
         cluster.member(owner).signal("KILL");
         Await.until(KarafCluster.TAKEOVER, () -> {
@@ -195,6 +200,22 @@ public class ClusterBenchmark {
             final List<Double> ages = node.flowtunFlowAges();
             kept.add(ages.stream().filter(age -> age >= sinceKill).count() + "/" + ages.size());
         }
+        // what the takeover changed on the switches besides the new port's flows (nothing, if the new owner places
+        // the state as the dead one had)
+        Thread.sleep(3000);
+        final List<String> changed = new ArrayList<>();
+        for (int i = 0; i < fleet.nodes().size(); i++) {
+            final List<String> after = fleet.nodes().get(i).flows();
+            final List<String> gone = new ArrayList<>(flowsBefore.get(i));
+            gone.removeAll(new HashSet<>(after));
+            final List<String> come = new ArrayList<>(after);
+            come.removeAll(new HashSet<>(flowsBefore.get(i)));
+            come.removeIf(flow -> flow.contains("reg7=0x" + Long.toHexString(key)) || flow.contains(
+                "load:0x" + Long.toHexString(key) + "->NXM_NX_REG7"));
+            changed.add(gone.size() + " gone, " + come.size() + " new" + (gone.isEmpty() ? "" : "; gone: "
+                + gone.subList(0, Math.min(2, gone.size()))) + (come.isEmpty() ? "" : "; new: "
+                + come.subList(0, Math.min(2, come.size()))));
+        }
         final Map<String, Object> row = new LinkedHashMap<>();
         row.put("killed", "member-" + owner);
         row.put("new_owner", "member-" + cluster.awaitOwner(owner));
@@ -203,6 +224,7 @@ public class ClusterBenchmark {
         row.put("put_accepted_seconds", Figures.round(accepted, 1));
         row.put("failover_seconds", Figures.round(failover, 1));
         row.put("flows_kept_by_the_new_owner", kept);
+        row.put("flows_changed_by_the_takeover", changed);
         figures.put("failover", row);
         Figures.log("owner killed", row);
     }

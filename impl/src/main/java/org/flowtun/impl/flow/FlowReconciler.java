@@ -405,7 +405,8 @@ public final class FlowReconciler<O extends FlowOwner> {
     /**
      * A request to the switch: {@code weight} is how many flow-mods it holds in flight until answered. A bundle of
      * {@code groups} (flood flows and their groups) goes its own way: those flows are never sent otherwise, so
-     * flow-mods and other bundles need not wait for it.
+     * flow-mods and other bundles need not wait for it. Seals go that way too: no other request writes them, and a
+     * seal that lands after a change it did not count only makes the change's bucket look stale.
      */
     private static final class Request {
         final Supplier<ListenableFuture<?>> call;
@@ -796,7 +797,7 @@ public final class FlowReconciler<O extends FlowOwner> {
             final SwitchChanges changes = SwitchChanges.sealsOnly(seals);
             final String ofNode = openflowNodeId;
             LOG.debug("{}: sealing {} ({} seals)", node, ofNode, seals.size());
-            send(new Request(() -> writer.bundle(ofNode, changes), "seal", changes.size(), true, null,
+            send(Request.groupBundle(() -> writer.bundle(ofNode, changes), "seal", changes.size(), null,
                 this::bundleRefused));
         }
 
