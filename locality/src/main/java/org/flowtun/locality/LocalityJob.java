@@ -14,6 +14,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.flowtun.api.LocalityChange;
 import org.flowtun.api.LocalityListener;
@@ -92,9 +93,12 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
     private SingletonJob.Term start() {
         final Registration guard = keyAllocationsGuard.guardHere();
         final LocalityProvider term = newTerm.get();
-        // the lports' shard is moved here only while clients are quiet: a write in flight on its leader when the
-        // leader pauses for the transfer can be lost (OpenDaylight 2.0), and its client then waits 30 s
-        final Registration leadership = shardLeadership.keepHere(fence::open, term::clientsQuiet);
+        // the lports' shard is moved here while clients are quiet (a write in flight on its leader when the leader
+        // pauses for the transfer can be lost in OpenDaylight 2.0, and its client then waits 30 s), or at the latest a
+        // minute into the term: the key-allocations guard decides commits only where the shard is led
+        final long began = System.nanoTime();
+        final Registration leadership = shardLeadership.keepHere(fence::open,
+            () -> term.clientsQuiet() || System.nanoTime() - began >= LEADERSHIP_WAIT_NANOS);
         final Registration forwarding = term.localityService().registerListener(this);
         term.init();
         provider = term;
@@ -117,6 +121,8 @@ public final class LocalityJob implements LocalityService, LocalityListener, Flo
         }
     }
 
+    /** How long a term waits, at most, for quiet clients before it moves the lports' shard here all the same. */
+    static final long LEADERSHIP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(60);
     static final String STANDING_BY = "standing by: another cluster member runs the locality service";
 
     @Override
