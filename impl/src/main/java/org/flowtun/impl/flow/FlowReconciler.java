@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * Desired state, then diff: holds per node the flows every owner (an lport, a network) wants, and writes only
  * the difference between them and what is on the switch. When a switch (re)connects, or a request fails, its
  * flowtun flows (by cookie) are replaced by the wanted ones in one atomic bundle; a switch that refuses bundles is
- * read back instead, and what is missing added and what is stale removed, flow by flow.
+ * read back instead, and what is missing added and what is stale removed, flow by flow. A reconciler that seals
+ * switches ({@link #sealSwitches}, a cluster member's) keeps, when a switch connects, the flows its fresh seals vouch
+ * for and replaces only the rest (see {@link Pipeline#SEAL_TABLE}).
  *
  * <p>What others do to a switch is noticed three ways: a switch that reconnects is replaced as above (even when
  * OpenFlowPlugin never reported it gone); a flowtun flow deleted by anyone makes the switch send flow-removed
