@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 final class OvsFleet implements AutoCloseable {
     private static final Pattern FLOW_COUNT = Pattern.compile("flow_count=(\\d+)");
     private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
+    /** ovs-ofctl's selection of flowtun's flows, by cookie. */
+    private static final String FLOWTUN_COOKIES = "cookie=0xf700000000000000/0xff00000000000000";
 
     /** One node of the fleet. */
     static final class Node {
@@ -68,14 +70,14 @@ final class OvsFleet implements AutoCloseable {
         /** The number of flows in br-int whose cookie says flowtun put them there. */
         int flowtunFlowCount() throws IOException {
             final Matcher matcher = FLOW_COUNT.matcher(ofctl("dump-aggregate",
-                "cookie=0xf700000000000000/0xff00000000000000"));
+                FLOWTUN_COOKIES));
             return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
         }
 
         /** br-int's flowtun flows as {@link OvsNode#flows()} shows them. */
         List<String> flows() throws IOException {
             final List<String> flows = new ArrayList<>();
-            for (String line : ofctl("dump-flows", "cookie=0xf700000000000000/0xff00000000000000").split("\n")) {
+            for (String line : ofctl("dump-flows", FLOWTUN_COOKIES).split("\n")) {
                 if (line.contains("actions=")) {
                     flows.add(line.trim().replaceAll("(duration|n_packets|n_bytes|idle_age|hard_age)=[^,]*, ", "")
                         .replace("send_flow_rem ", "").replace(", ", ","));
@@ -88,7 +90,7 @@ final class OvsFleet implements AutoCloseable {
         /** How long each of br-int's flowtun flows has been on the switch, in seconds (a flow replaced starts at 0). */
         List<Double> flowtunFlowAges() throws IOException {
             final List<Double> ages = new ArrayList<>();
-            for (String line : ofctl("dump-flows", "cookie=0xf700000000000000/0xff00000000000000").split("\n")) {
+            for (String line : ofctl("dump-flows", FLOWTUN_COOKIES).split("\n")) {
                 final Matcher matcher = DURATION.matcher(line);
                 if (line.contains("actions=") && matcher.find()) {
                     ages.add(Double.parseDouble(matcher.group(1)));

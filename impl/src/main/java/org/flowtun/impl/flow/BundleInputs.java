@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
@@ -79,7 +80,8 @@ public final class BundleInputs {
             .setBundleInnerMessage(new BundleUpdateGroupCaseBuilder().setUpdateGroupCaseData(
                 new UpdateGroupCaseDataBuilder(OpenFlowInputs.addGroup(openflowNodeId, group)).build()).build())
             .build()));
-        changes.flowAdditions().forEach(flow -> steps.add(() -> flowAddition(openflowNodeId, node, flow)));
+        changes.flowAdditions().forEach(flow -> steps.add(() -> flowAddition(node,
+            OpenFlowInputs.addFlow(openflowNodeId, flow))));
         changes.groupRemovals().forEach(group -> steps.add(() -> groupRemoval(node,
             OpenFlowInputs.removeGroup(openflowNodeId, group))));
         seals(openflowNodeId, node, changes.seals(), steps);
@@ -103,10 +105,8 @@ public final class BundleInputs {
 
     private static void seals(final String openflowNodeId, final NodeRef node, final Map<Integer, Long> seals,
             final List<Supplier<Message>> steps) {
-        new TreeMap<>(seals).forEach((index, cookie) -> steps.add(() -> new MessageBuilder().setNode(node)
-            .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
-                new AddFlowCaseDataBuilder(OpenFlowInputs.addSeal(openflowNodeId, index, cookie)).build()).build())
-            .build()));
+        new TreeMap<>(seals).forEach((index, cookie) -> steps.add(() -> flowAddition(node,
+            OpenFlowInputs.addSeal(openflowNodeId, index, cookie))));
     }
 
     /** Each flow after its groups (those it sends to through others first), all added afresh. */
@@ -114,7 +114,7 @@ public final class BundleInputs {
             final List<Supplier<Message>> steps) {
         for (FlowSpec flow : adds) {
             flow.groups().forEach(group -> steps.add(() -> groupAddition(openflowNodeId, node, group)));
-            steps.add(() -> flowAddition(openflowNodeId, node, flow));
+            steps.add(() -> flowAddition(node, OpenFlowInputs.addFlow(openflowNodeId, flow)));
         }
     }
 
@@ -125,10 +125,10 @@ public final class BundleInputs {
             .build();
     }
 
-    private static Message flowAddition(final String openflowNodeId, final NodeRef node, final FlowSpec flow) {
+    private static Message flowAddition(final NodeRef node, final AddFlowInput addition) {
         return new MessageBuilder().setNode(node)
             .setBundleInnerMessage(new BundleAddFlowCaseBuilder().setAddFlowCaseData(
-                new AddFlowCaseDataBuilder(OpenFlowInputs.addFlow(openflowNodeId, flow)).build()).build())
+                new AddFlowCaseDataBuilder(addition).build()).build())
             .build();
     }
 

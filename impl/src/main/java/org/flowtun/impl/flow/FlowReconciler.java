@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -631,20 +633,32 @@ public final class FlowReconciler<O extends FlowOwner> {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 addedAll(keys, wanted);
             };
-            final Map<Integer, Long> seals = sealing ? wantedSeals() : Map.of();
-            seals.forEach((index, cookie) -> sealsSent[index] = cookie);
+            final Map<Integer, Long> seals = sealing ? sending(wantedSeals(index -> true)) : Map.of();
             send(new Request(() -> writer.replace(ofNode, wanted, seals), "replace", Math.max(1, wanted.size()),
                 true, replaced, this::bundleRefused));
             // every owner with flows hears of them once the bundle is committed (addedAll), none before
             flush();
         }
 
-        /** Every seal of the wanted flows: index to cookie. */
-        private Map<Integer, Long> wantedSeals() {
+        /** The seals of the wanted flows whose index {@code include} accepts: index to cookie. */
+        private Map<Integer, Long> wantedSeals(final IntPredicate include) {
             final Map<Integer, Long> seals = new HashMap<>();
             for (int index = 0; index < Pipeline.SEALS; index++) {
-                seals.put(index, wantedSeals.sealCookie(index));
+                if (include.test(index)) {
+                    seals.put(index, wantedSeals.sealCookie(index));
+                }
             }
+            return seals;
+        }
+
+        /** Whether the seal {@code index} last sent to the switch is not that of the wanted flows. */
+        private boolean sealOutdated(final int index) {
+            return sealsSent[index] != wantedSeals.sealCookie(index);
+        }
+
+        /** {@code seals} (index to cookie) go to the switch now: notes them as sent, and returns them. */
+        private Map<Integer, Long> sending(final Map<Integer, Long> seals) {
+            seals.forEach((index, cookie) -> sealsSent[index] = cookie);
             return seals;
         }
 
@@ -699,12 +713,13 @@ public final class FlowReconciler<O extends FlowOwner> {
             final List<FlowSpec> flows = new ArrayList<>();
             final Map<Long, GroupSpec> groups = new LinkedHashMap<>();
             groupsOnSwitch.clear();
-            // a flow wanted no more is in a stale bucket (its removal changed the bucket's digest)
-            slots.values().removeIf(slot -> slot.desired == null);
-            for (Map.Entry<Long, Slot<O>> entry : slots.entrySet()) {
+            for (Iterator<Map.Entry<Long, Slot<O>>> entries = slots.entrySet().iterator(); entries.hasNext(); ) {
+                final Map.Entry<Long, Slot<O>> entry = entries.next();
                 final Slot<O> slot = entry.getValue();
                 final FlowSpec flow = slot.desired;
                 if (flow == null) {
+                    // wanted no more: in a stale bucket (its removal changed the bucket's digest), emptied below
+                    entries.remove();
                     continue;
                 }
                 flow.groups().forEach(group -> groupsOnSwitch.put(group.groupId(), group));
@@ -732,10 +747,8 @@ public final class FlowReconciler<O extends FlowOwner> {
                     flows.size(), stale.size(), Pipeline.SEAL_BUCKETS, regroup ? "; its groups replaced" : ""));
             }
             if (!stale.isEmpty() || regroup) {
-                final Map<Integer, Long> seals = new HashMap<>();
-                stale.forEach(bucket -> seals.put(bucket, wantedSeals.sealCookie(bucket)));
-                seals.put(Pipeline.SWITCH_SEAL, wantedSeals.sealCookie(Pipeline.SWITCH_SEAL));
-                seals.forEach((index, cookie) -> sealsSent[index] = cookie);
+                final Map<Integer, Long> seals = sending(wantedSeals(index -> stale.contains(index)
+                    || index == Pipeline.SWITCH_SEAL));
                 final SwitchChanges changes = SwitchChanges.bucketReplacement(List.copyOf(new TreeSet<>(stale)),
                     regroup, List.copyOf(groups.values()), flows, seals);
                 final String ofNode = openflowNodeId;
@@ -768,7 +781,7 @@ public final class FlowReconciler<O extends FlowOwner> {
 
         private boolean sealsDiffer() {
             for (int index = 0; index < Pipeline.SEALS; index++) {
-                if (sealsSent[index] != wantedSeals.sealCookie(index)) {
+                if (sealOutdated(index)) {
                     return true;
                 }
             }
@@ -784,19 +797,12 @@ public final class FlowReconciler<O extends FlowOwner> {
             if (!sealing || flowByFlow || !isQuiet()) {
                 return;
             }
-            final Map<Integer, Long> seals = new HashMap<>();
-            for (int index = 0; index < Pipeline.SEALS; index++) {
-                final long cookie = wantedSeals.sealCookie(index);
-                if (sealsSent[index] != cookie) {
-                    seals.put(index, cookie);
-                }
-            }
+            final Map<Integer, Long> seals = wantedSeals(this::sealOutdated);
             if (seals.isEmpty() && !vouch) {
                 return;
             }
             seals.put(Pipeline.SWITCH_SEAL, wantedSeals.sealCookie(Pipeline.SWITCH_SEAL));
-            seals.forEach((index, cookie) -> sealsSent[index] = cookie);
-            final SwitchChanges changes = SwitchChanges.sealsOnly(seals);
+            final SwitchChanges changes = SwitchChanges.sealsOnly(sending(seals));
             final String ofNode = openflowNodeId;
             LOG.debug("{}: sealing {} ({} seals)", node, ofNode, seals.size());
             send(Request.groupBundle(() -> writer.bundle(ofNode, changes), "seal", changes.size(), null,
