@@ -70,6 +70,11 @@ public enum NetworkKind {
         return tunnel;
     }
 
+    /** Whether this network type is carried on a physical network (vlan, flat): the provider app's networks. */
+    public boolean isProvider() {
+        return this == VLAN || this == FLAT;
+    }
+
     /** The tunnel-type identity of a tunnel kind. */
     @SuppressWarnings("unchecked")
     public Class<? extends TunnelType> tunnelIdentity() {

@@ -52,6 +52,12 @@ final class HarnessSwitches implements SwitchStateCache {
     }
 
     @Override
+    public synchronized Collection<OvsdbBridge> bridges(final String switchNodeId) {
+        return bridges.values().stream().filter(b -> b.switchNodeId().equals(switchNodeId))
+            .collect(java.util.stream.Collectors.toList());
+    }
+
+    @Override
     public synchronized Registration register(final SwitchStateListener listener) {
         switches.values().forEach(listener::switchUpdated);
         bridges.values().forEach(listener::bridgeUpdated);

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.flowtun.impl.NetworkKind;
 import org.flowtun.impl.cache.ChassisCache;
 import org.flowtun.impl.config.FlowtunConfig;
+import org.flowtun.impl.ovsdb.BridgeMappings;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -31,6 +32,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.ChassisKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.chassis.BridgeMapping;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.chassis.BridgeMappingBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.chassis.rev261122.chassis.registry.chassis.BridgeMappingKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.PhysicalNetworkName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.ResourceId;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.slf4j.Logger;
@@ -73,6 +78,7 @@ final class ChassisRegistrar {
             return;
         }
         final String previousIp = lastLocalIp.put(node.nodeId(), localIp);
+        final BridgeMappings mappings = node.bridgeMappings(config.integrationBridge());
         if (!write) {
             return;
         }
@@ -85,13 +91,40 @@ final class ChassisRegistrar {
                 config.tunnelTypes().stream().map(NetworkKind::yangName).collect(Collectors.toList()));
             write(new ChassisBuilder().setId(new ResourceId(chassisId)).setIp(ip)
                 .setTunnelTypes(config.tunnelTypes().stream().map(NetworkKind::tunnelIdentity)
-                    .collect(Collectors.toList())).build(), chassisId);
-        } else if (previousIp != null && !previousIp.equals(localIp)
-                && !ip.equals(chassis.get().getIp())) {
+                    .collect(Collectors.toList())).setBridgeMapping(orNull(yangMappings(mappings))).build(), chassisId);
+            return;
+        }
+        final boolean ipChanged = previousIp != null && !previousIp.equals(localIp)
+            && !ip.equals(chassis.get().getIp());
+        final Map<BridgeMappingKey, BridgeMapping> wantedMappings = yangMappings(mappings);
+        final boolean mappingsChanged = !wantedMappings.equals(chassis.get().nonnullBridgeMapping());
+        if (ipChanged) {
             LOG.info("{}: local_ip changed {} -> {}: updating chassis {}", node.nodeId(), previousIp, localIp,
                 chassisId);
-            write(new ChassisBuilder(chassis.get()).setIp(ip).build(), chassisId);
         }
+        if (mappingsChanged) {
+            LOG.info("{}: bridge mappings of chassis {} are now \"{}\" (external_ids:{})", node.nodeId(), chassisId,
+                mappings, BridgeMappings.EXTERNAL_ID);
+        }
+        if (ipChanged || mappingsChanged) {
+            write(new ChassisBuilder(chassis.get()).setIp(ipChanged ? ip : chassis.get().getIp())
+                .setBridgeMapping(orNull(wantedMappings)).build(), chassisId);
+        }
+    }
+
+    /** The chassis' bridge-mapping list for {@code mappings} (an empty map when there is none). */
+    static Map<BridgeMappingKey, BridgeMapping> yangMappings(final BridgeMappings mappings) {
+        final Map<BridgeMappingKey, BridgeMapping> result = new HashMap<>();
+        mappings.bridgeByNetwork().forEach((network, bridge) -> {
+            final BridgeMapping mapping = new BridgeMappingBuilder()
+                .setPhysicalNetwork(new PhysicalNetworkName(network)).setBridge(bridge).build();
+            result.put(mapping.key(), mapping);
+        });
+        return result;
+    }
+
+    private static <K, V> Map<K, V> orNull(final Map<K, V> map) {
+        return map.isEmpty() ? null : map;
     }
 
     void switchRemoved(final String switchNodeId) {

@@ -31,6 +31,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.re
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.InterfaceTypeBase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.InterfaceTypeGeneve;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.InterfaceTypeGre;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.InterfaceTypePatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.InterfaceTypeVxlan;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.OvsdbBridgeAugmentation;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.OvsdbBridgeAugmentationBuilder;
@@ -48,6 +49,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.re
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ControllerEntryKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ProtocolEntry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ProtocolEntryBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.InterfaceExternalIds;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.InterfaceExternalIdsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.InterfaceExternalIdsKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.Options;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.OptionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.OptionsKey;
@@ -68,7 +72,8 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 final class OvsdbConfigWriter {
     private static final LogicalDatastoreType CONFIG = LogicalDatastoreType.CONFIGURATION;
     private static final Map<String, Class<? extends InterfaceTypeBase>> INTERFACE_TYPES = Map.of(
-        "gre", InterfaceTypeGre.class, "vxlan", InterfaceTypeVxlan.class, "geneve", InterfaceTypeGeneve.class);
+        "gre", InterfaceTypeGre.class, "vxlan", InterfaceTypeVxlan.class, "geneve", InterfaceTypeGeneve.class,
+        PatchPortSpec.TYPE, InterfaceTypePatch.class);
 
     /**
      * How long at most a switch waits between attempts to reach the controller (OVS's own default is 8 s): after
@@ -147,6 +152,28 @@ final class OvsdbConfigWriter {
     }
 
     /**
+     * Writes patch ports, each on its own bridge of the node: as {@link #writePorts}, an entry OVS lacks is deleted
+     * first and written again.
+     */
+    FluentFuture<? extends CommitInfo> writePatchPorts(final String switchNodeId, final List<PatchPortSpec> ports,
+            final Set<String> missingOnSwitch) {
+        final WriteTransaction clear = dataBroker.newWriteOnlyTransaction();
+        for (PatchPortSpec port : ports) {
+            if (missingOnSwitch.contains(port.name())) {
+                clear.delete(CONFIG, tpPath(OvsdbTopology.bridgeNodeId(switchNodeId, port.bridge()), port.name()));
+            }
+        }
+        return clear.commit().transformAsync(info -> {
+            final WriteTransaction tx = dataBroker.newWriteOnlyTransaction();
+            for (PatchPortSpec port : ports) {
+                tx.put(CONFIG, tpPath(OvsdbTopology.bridgeNodeId(switchNodeId, port.bridge()), port.name()),
+                    terminationPoint(port.name(), PatchPortSpec.TYPE, port.options(), port.externalIds()));
+            }
+            return tx.commit();
+        }, MoreExecutors.directExecutor());
+    }
+
+    /**
      * Removes ports from the switch. The southbound deletes a port when its configuration entry goes away;
      * a port flowtun never wrote (or whose entry was lost) is first written as OVS reports it, then deleted.
      */
@@ -171,6 +198,17 @@ final class OvsdbConfigWriter {
     }
 
     static TerminationPoint terminationPoint(final String name, final String type, final Map<String, String> options) {
+        return terminationPoint(name, type, options, Map.of());
+    }
+
+    static TerminationPoint terminationPoint(final String name, final String type, final Map<String, String> options,
+            final Map<String, String> externalIds) {
+        final Map<InterfaceExternalIdsKey, InterfaceExternalIds> idMap = new HashMap<>();
+        externalIds.forEach((key, value) -> {
+            final InterfaceExternalIds id = new InterfaceExternalIdsBuilder().setExternalIdKey(key)
+                .setExternalIdValue(value).build();
+            idMap.put(id.key(), id);
+        });
         final Map<OptionsKey, Options> optionMap = new HashMap<>();
         options.forEach((key, value) -> {
             final Options option = new OptionsBuilder().setOption(key).setValue(value).build();
@@ -178,6 +216,9 @@ final class OvsdbConfigWriter {
         });
         final OvsdbTerminationPointAugmentationBuilder port = new OvsdbTerminationPointAugmentationBuilder()
             .setName(name).setOptions(optionMap);
+        if (!idMap.isEmpty()) {
+            port.setInterfaceExternalIds(idMap);
+        }
         final Class<? extends InterfaceTypeBase> interfaceType = INTERFACE_TYPES.get(type);
         if (interfaceType != null) {
             port.setInterfaceType(interfaceType);

@@ -169,8 +169,9 @@ public final class TunnelManager implements SwitchStateListener, AutoCloseable {
         executor.execute(() -> {
             if (bridge.name().equals(configuration().integrationBridge())) {
                 registry.bridgeUpdated(bridge);
-                reconcile(bridge.switchNodeId());
             }
+            // any bridge: a physical network's bridge that appears gets its patch port
+            reconcile(bridge.switchNodeId());
         });
     }
 

@@ -13,11 +13,13 @@ import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.flowtun.impl.config.FlowtunConfig;
+import org.flowtun.impl.ovsdb.BridgeMappings;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
@@ -41,6 +43,8 @@ final class TunnelPortReconciler {
     private final OvsdbConfigWriter writer;
     /** What was last written per node and when: intent fingerprint and System.nanoTime(). */
     private final Map<String, Map.Entry<String, Long>> inFlight = new HashMap<>();
+    /** What was last logged of each node's bridge mappings. */
+    private final Map<String, String> mappingReports = new HashMap<>();
 
     TunnelPortReconciler(final SwitchStateCache switches, final OvsdbConfigWriter writer) {
         this.switches = requireNonNull(switches);
@@ -59,11 +63,15 @@ final class TunnelPortReconciler {
         }
         final Optional<OvsdbBridge> bridge = switches.bridge(switchNodeId, config.integrationBridge());
         final TunnelPortPlan plan = TunnelPortPlan.compute(config, node.get(), bridge);
-        if (plan.isEmpty()) {
+        final BridgeMappings mappings = node.get().bridgeMappings(config.integrationBridge());
+        final PatchPortPlan patches = PatchPortPlan.compute(config.integrationBridge(), mappings,
+            switches.bridges(switchNodeId));
+        reportMappings(switchNodeId, mappings, patches);
+        if (plan.isEmpty() && patches.isEmpty()) {
             inFlight.remove(switchNodeId);
             return false;
         }
-        final String intent = plan.toString();
+        final String intent = plan + "; " + patches;
         final Map.Entry<String, Long> last = inFlight.get(switchNodeId);
         final long now = System.nanoTime();
         if (last != null && last.getKey().equals(intent) && now - last.getValue() < RETRY_NANOS) {
@@ -72,11 +80,51 @@ final class TunnelPortReconciler {
         }
         inFlight.put(switchNodeId, Map.entry(intent, now));
         apply(config, node.get(), bridge.orElse(null), plan);
+        applyPatches(node.get(), patches);
         return true;
+    }
+
+    /** Logs a node's mappings when they change, with what cannot be used and the bridges it lacks. */
+    private void reportMappings(final String switchNodeId, final BridgeMappings mappings,
+            final PatchPortPlan patches) {
+        final String report = mappings + " " + mappings.problems() + " " + patches.missingBridges();
+        if (report.equals(mappingReports.put(switchNodeId, report))) {
+            return;
+        }
+        if (!mappings.isEmpty() || !mappings.problems().isEmpty()) {
+            LOG.info("{}: bridge mappings {}", switchNodeId, mappings.isEmpty() ? "none" : mappings);
+        }
+        mappings.problems().forEach(problem -> LOG.warn("{}: external_ids:{}: {}", switchNodeId,
+            BridgeMappings.EXTERNAL_ID, problem));
+        patches.missingBridges().forEach(missing -> LOG.warn("{}: bridge {} is mapped but does not exist: create it"
+            + " and add the physical network's NIC to it (ovs-vsctl add-br, add-port)", switchNodeId, missing));
+    }
+
+    private void applyPatches(final OvsdbSwitch node, final PatchPortPlan patches) {
+        if (!patches.portsToWrite().isEmpty()) {
+            final Set<String> missing = new HashSet<>();
+            for (PatchPortSpec port : patches.portsToWrite()) {
+                final boolean exists = switches.bridge(node.nodeId(), port.bridge())
+                    .map(bridge -> bridge.ports().containsKey(port.name())).orElse(false);
+                if (!exists) {
+                    missing.add(port.name());
+                }
+                final String action = exists ? "updating" : "creating";
+                LOG.info("{}: {} patch port {}", node.nodeId(), action, port);
+            }
+            log(writer.writePatchPorts(node.nodeId(), patches.portsToWrite(), missing), node, "write patch ports");
+        }
+        patches.portsToRemove().forEach((bridgeName, ports) -> {
+            ports.forEach(port -> LOG.info("{}: removing patch port {} of {} (no mapping wants it)", node.nodeId(),
+                port.name(), bridgeName));
+            log(writer.removePorts(OvsdbTopology.bridgeNodeId(node.nodeId(), bridgeName), ports), node,
+                "remove patch ports " + ports.stream().map(OvsdbPort::name).collect(Collectors.toList()));
+        });
     }
 
     void forget(final String switchNodeId) {
         inFlight.remove(switchNodeId);
+        mappingReports.remove(switchNodeId);
     }
 
     /** Forgets every write in flight: the next owner of the job decides from what the switches report. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -32,6 +33,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.node.ProviderPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.node.ProviderPortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.node.ProviderPortKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.node.TunnelPortBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.state.rev261122.tunnel.ports.node.TunnelPortKey;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -55,6 +59,8 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     private final ChainedWriter writer;
     private final Map<String, Map<String, TunnelPort>> byNode = new ConcurrentHashMap<>();
     private final Map<String, OvsdbSwitch> nodes = new HashMap<>();
+    /** Node to physical network to the integration bridge's patch port toward it. */
+    private final Map<String, Map<String, OvsdbPort>> providerPorts = new HashMap<>();
     private final List<TunnelPortListener> listeners = new CopyOnWriteArrayList<>();
     private boolean publishing;
 
@@ -111,10 +117,29 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
                     port.ofport()));
             }
         }
-        replace(bridge.switchNodeId(), now);
+        final Map<String, OvsdbPort> patches = new TreeMap<>();
+        for (OvsdbPort port : bridge.ports().values()) {
+            if (PatchPortSpec.isFlowtunPatchPort(port)) {
+                patches.put(port.externalIds().get(PatchPortSpec.PHYSICAL_NETWORK_ID), port);
+            }
+        }
+        final boolean patchesChanged = !patches.equals(providerPorts.getOrDefault(bridge.switchNodeId(), Map.of()));
+        if (patchesChanged) {
+            patches.forEach((network, port) -> LOG.info("{}: patch port {} to physical network {} has ofport {}",
+                bridge.switchNodeId(), port.name(), network, port.ofport()));
+            if (patches.isEmpty()) {
+                providerPorts.remove(bridge.switchNodeId());
+            } else {
+                providerPorts.put(bridge.switchNodeId(), patches);
+            }
+        }
+        if (!replace(bridge.switchNodeId(), now) && patchesChanged && nodes.containsKey(bridge.switchNodeId())) {
+            publish(bridge.switchNodeId());
+        }
     }
 
     synchronized void bridgeRemoved(final String switchNodeId) {
+        providerPorts.remove(switchNodeId);
         replace(switchNodeId, Map.of());
     }
 
@@ -126,16 +151,18 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
 
     synchronized void switchRemoved(final String switchNodeId) {
         nodes.remove(switchNodeId);
+        providerPorts.remove(switchNodeId);
         replace(switchNodeId, Map.of());
         if (publishing) {
             writer.write(tx -> tx.delete(LogicalDatastoreType.OPERATIONAL, path(switchNodeId)));
         }
     }
 
-    private void replace(final String switchNodeId, final Map<String, TunnelPort> now) {
+    /** Returns whether the node's tunnel ports changed (and its state was published). */
+    private boolean replace(final String switchNodeId, final Map<String, TunnelPort> now) {
         final Map<String, TunnelPort> before = byNode.getOrDefault(switchNodeId, Map.of());
         if (before.equals(now)) {
-            return;
+            return false;
         }
         if (now.isEmpty()) {
             byNode.remove(switchNodeId);
@@ -158,6 +185,7 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
         if (nodes.containsKey(switchNodeId)) {
             publish(switchNodeId);
         }
+        return true;
     }
 
     private void publish(final String switchNodeId) {
@@ -191,6 +219,16 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
                 return tp.build();
             }).collect(Collectors.toMap(tp -> tp.key(), tp -> tp));
         builder.setTunnelPort(ports);
+        final Map<ProviderPortKey, ProviderPort> patches = new HashMap<>();
+        providerPorts.getOrDefault(switchNodeId, Map.of()).forEach((network, port) -> {
+            final ProviderPortBuilder provider = new ProviderPortBuilder().withKey(new ProviderPortKey(network))
+                .setName(port.name()).setBridge(PatchPortSpec.providerBridgeOf(port.name()));
+            if (port.ofport() > 0) {
+                provider.setOfport(Uint32.valueOf(port.ofport()));
+            }
+            patches.put(provider.key(), provider.build());
+        });
+        builder.setProviderPort(patches);
         return builder.build();
     }
 

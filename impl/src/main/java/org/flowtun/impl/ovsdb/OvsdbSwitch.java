@@ -24,6 +24,7 @@ public final class OvsdbSwitch {
     private final String localIp;
     private final String controllerAddress;
     private final Set<String> bridges;
+    private final String bridgeMappings;
 
     public OvsdbSwitch(final String nodeId, final String systemId, final String localIp,
             final String controllerAddress) {
@@ -32,11 +33,27 @@ public final class OvsdbSwitch {
 
     public OvsdbSwitch(final String nodeId, final String systemId, final String localIp,
             final String controllerAddress, final Set<String> bridges) {
+        this(nodeId, systemId, localIp, controllerAddress, bridges, null);
+    }
+
+    /**
+     * An OVS node with its bridge mappings.
+     *
+     * @param bridgeMappings {@code external_ids:flowtun-bridge-mappings} as OVS has it, or null
+     */
+    public OvsdbSwitch(final String nodeId, final String systemId, final String localIp,
+            final String controllerAddress, final Set<String> bridges, final String bridgeMappings) {
         this.nodeId = requireNonNull(nodeId);
         this.systemId = systemId;
         this.localIp = localIp;
         this.controllerAddress = controllerAddress;
         this.bridges = Set.copyOf(bridges);
+        this.bridgeMappings = bridgeMappings;
+    }
+
+    /** The physical networks the node reaches, and through which bridge (see {@link BridgeMappings}). */
+    public BridgeMappings bridgeMappings(final String integrationBridge) {
+        return BridgeMappings.parse(bridgeMappings, integrationBridge);
     }
 
     /**
@@ -77,7 +94,7 @@ public final class OvsdbSwitch {
         final OvsdbSwitch other = (OvsdbSwitch) obj;
         return nodeId.equals(other.nodeId) && Objects.equals(systemId, other.systemId)
             && Objects.equals(localIp, other.localIp) && Objects.equals(controllerAddress, other.controllerAddress)
-            && bridges.equals(other.bridges);
+            && bridges.equals(other.bridges) && Objects.equals(bridgeMappings, other.bridgeMappings);
     }
 
     @Override
@@ -87,6 +104,7 @@ public final class OvsdbSwitch {
 
     @Override
     public String toString() {
-        return nodeId + "[system-id=" + systemId + ", local_ip=" + localIp + "]";
+        return nodeId + "[system-id=" + systemId + ", local_ip=" + localIp
+            + (bridgeMappings == null ? "" : ", bridge mappings " + bridgeMappings) + "]";
     }
 }

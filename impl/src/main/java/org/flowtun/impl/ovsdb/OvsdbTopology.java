@@ -77,10 +77,13 @@ public final class OvsdbTopology {
             return Optional.empty();
         }
         String systemId = null;
+        String bridgeMappings = null;
         if (ovsdb.getOpenvswitchExternalIds() != null) {
             for (OpenvswitchExternalIds id : ovsdb.getOpenvswitchExternalIds().values()) {
                 if (SYSTEM_ID.equals(id.getExternalIdKey())) {
                     systemId = id.getExternalIdValue();
+                } else if (BridgeMappings.EXTERNAL_ID.equals(id.getExternalIdKey())) {
+                    bridgeMappings = id.getExternalIdValue();
                 }
             }
         }
@@ -101,7 +104,7 @@ public final class OvsdbTopology {
             managed.values().forEach(entry -> bridgeNodeIdOf(entry).ifPresent(bridges::add));
         }
         return Optional.of(new OvsdbSwitch(node.getNodeId().getValue(), systemId, localIp, controllerAddress,
-            bridges));
+            bridges, bridgeMappings));
     }
 
     private static Optional<String> bridgeNodeIdOf(final ManagedNodeEntry entry) {

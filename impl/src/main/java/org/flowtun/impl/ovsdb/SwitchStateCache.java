@@ -23,6 +23,9 @@ public interface SwitchStateCache {
 
     Optional<OvsdbBridge> bridge(String switchNodeId, String bridgeName);
 
+    /** Every bridge of the node that OVS reports. */
+    Collection<OvsdbBridge> bridges(String switchNodeId);
+
     /**
      * Registers a listener and replays the current state to it (on the caller's thread) before it sees later
      * changes.

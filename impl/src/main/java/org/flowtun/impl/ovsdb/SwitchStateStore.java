@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.opendaylight.yangtools.concepts.Registration;
 
 /**
@@ -38,6 +39,12 @@ public final class SwitchStateStore implements SwitchStateCache {
     @Override
     public Optional<OvsdbBridge> bridge(final String switchNodeId, final String bridgeName) {
         return Optional.ofNullable(bridges.get(OvsdbTopology.bridgeNodeId(switchNodeId, bridgeName)));
+    }
+
+    @Override
+    public Collection<OvsdbBridge> bridges(final String switchNodeId) {
+        return bridges.values().stream().filter(bridge -> bridge.switchNodeId().equals(switchNodeId))
+            .collect(Collectors.toList());
     }
 
     @Override
