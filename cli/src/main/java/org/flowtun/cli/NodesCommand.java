@@ -8,6 +8,7 @@
 package org.flowtun.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +66,9 @@ public final class NodesCommand implements Action {
         table.column("Tunnel IP");
         table.column("Switch");
         table.column("Tunnel ports (type:ofport)");
+        table.column("Physical networks (name:bridge:ofport)");
         table.column(flowsElsewhere == null ? "Flows" : "Flows (counted " + flowsElsewhere + ")").alignRight();
+        final List<String> unreachable = new ArrayList<>();
         for (Node node : state.nodes().values()) {
             final Chassis chassis = node.getChassisId() == null ? null : state.chassis().get(node.getChassisId());
             final List<String> ports = new ArrayList<>();
@@ -78,8 +81,14 @@ public final class NodesCommand implements Action {
                     : node.getLocalIp() == null ? "-" : node.getLocalIp().stringValue(),
                 flowsElsewhere != null ? "-" : flows == null || flows.openflowNodeId() == null ? "not connected"
                     : flows.openflowNodeId(),
-                ports.isEmpty() ? "-" : String.join(" ", ports), flowsElsewhere != null ? "-"
+                ports.isEmpty() ? "-" : String.join(" ", ports), physicalNetworks(node), flowsElsewhere != null ? "-"
                     : flows == null ? 0 : flows.flows());
+            if (flows != null && !flows.unreachablePhysicalNetworks().isEmpty()) {
+                unreachable.add(node.getNodeId() + " needs physical network(s) "
+                    + String.join(", ", flows.unreachablePhysicalNetworks()) + " but does not reach them: map each to"
+                    + " a bridge holding its NIC (external_ids:flowtun-bridge-mappings); until then the remote ports of"
+                    + " their networks have no locality there");
+            }
         }
         if (state.nodes().isEmpty()) {
             session.getConsole().println("No OVS node is connected (point one at this controller: "
@@ -87,7 +96,17 @@ public final class NodesCommand implements Action {
             return null;
         }
         table.print(session.getConsole());
+        unreachable.forEach(session.getConsole()::println);
         return null;
+    }
+
+    /** The node's patch ports toward physical networks, {@code physnet:bridge:ofport} each. */
+    private static String physicalNetworks(final Node node) {
+        final List<String> networks = new ArrayList<>();
+        FlowtunState.values(node.getProviderPort()).forEach(port -> networks.add(port.key().getPhysicalNetwork()
+            + ":" + port.getBridge() + ":" + (port.getOfport() == null ? "-" : port.getOfport())));
+        Collections.sort(networks);
+        return networks.isEmpty() ? "-" : String.join(" ", networks);
     }
 
     private static String type(final TunnelPort port) {

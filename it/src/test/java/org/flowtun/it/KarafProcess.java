@@ -107,6 +107,21 @@ final class KarafProcess implements AutoCloseable {
         }
     }
 
+    /** Runs a Karaf shell command through {@code bin/client} (over Karaf's SSH) and returns what it printed. */
+    String shell(final String command) throws IOException, InterruptedException {
+        final ProcessBuilder client = script("client");
+        client.command().add("-b");
+        final Process process = client.redirectErrorStream(true).start();
+        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("bin/client did not finish: " + output);
+        }
+        return output;
+    }
+
     private ProcessBuilder script(final String name) {
         final String path = home.resolve("bin/" + name).toString();
         return netns == null ? new ProcessBuilder(path) : new ProcessBuilder("ip", "netns", "exec", netns, path);

@@ -11,13 +11,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 
 /**
@@ -78,7 +75,7 @@ public class OverlayTrafficIT {
                 assertFalse(isoC.ping("10.10.1.2"));
 
                 // A TCP transfer of 10 MB (overlay MTU 1400).
-                transfer(vxA, vxB, "10.10.1.2", 10 * 1024 * 1024);
+                Vm.transfer(vxA, vxB, "10.10.1.2", 10 * 1024 * 1024);
 
                 // A port of another cloud: its packets are tunnelled to its host on the underlay.
                 final String cloud = underlay.host("tcloud", "10.99.7.100/24");
@@ -115,7 +112,7 @@ public class OverlayTrafficIT {
                     .body.contains("\"local\"") ? null : "vxb's locality not published again");
                 awaitPing(vxA, "10.10.1.2");
                 awaitPing(grA, "10.10.2.3");
-                transfer(geB, geC, "10.10.3.3", 1024 * 1024);
+                Vm.transfer(geB, geC, "10.10.3.3", 1024 * 1024);
             } finally {
                 for (AutoCloseable resource : resources) {
                     resource.close();
@@ -136,34 +133,6 @@ public class OverlayTrafficIT {
 
     private static void awaitPing(final Vm from, final String ip) throws Exception {
         Await.until(CONVERGE, () -> from.ping(ip) ? null : from.netns() + " cannot ping " + ip);
-    }
-
-    /** Sends {@code size} random bytes over TCP from one VM to another and checks every byte arrived. */
-    private static void transfer(final Vm client, final Vm server, final String serverIp, final int size)
-            throws Exception {
-        final Path dir = Files.createTempDirectory("fttcp");
-        final Path sent = dir.resolve("sent");
-        final Path received = dir.resolve("received");
-        final byte[] data = new byte[size];
-        new Random(42).nextBytes(data);
-        Files.write(sent, data);
-        final Process listener = new ProcessBuilder("ip", "netns", "exec", server.netns(), "socat", "-u",
-            "TCP-LISTEN:5001,reuseaddr", "CREATE:" + received).redirectErrorStream(true).start();
-        try {
-            Await.until(Duration.ofSeconds(10), () -> Shell.exec("ip", "netns", "exec", server.netns(), "ss",
-                "-ltn").output.contains(":5001") ? null : "listener not up");
-            final Shell.Result result = Shell.exec("ip", "netns", "exec", client.netns(), "timeout", "60", "socat",
-                "-u", "OPEN:" + sent, "TCP:" + serverIp + ":5001");
-            assertEquals(result.output, 0, result.status);
-            assertTrue("listener done", listener.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(size, Files.size(received));
-            assertTrue("received bytes differ", java.util.Arrays.equals(data, Files.readAllBytes(received)));
-        } finally {
-            listener.destroy();
-            Files.deleteIfExists(sent);
-            Files.deleteIfExists(received);
-            Files.deleteIfExists(dir);
-        }
     }
 
     private static void expect(final int status, final Restconf.Reply reply) {

@@ -21,18 +21,47 @@ final class Underlay implements AutoCloseable {
     private static final String NETNS = "ftit-ul";
 
     private final List<String> hosts = new ArrayList<>();
+    private final String netns;
+    private final String bridge;
     private int links;
 
-    private Underlay() {
+    private Underlay(final String netns, final String bridge) {
+        this.netns = netns;
+        this.bridge = bridge;
     }
 
     static Underlay create() throws IOException {
-        removeNamespace(NETNS);
-        Shell.run("ip", "netns", "add", NETNS);
-        Shell.inNetns(NETNS, "ip", "link", "set", "lo", "up");
-        Shell.inNetns(NETNS, "ip", "link", "add", "ul0", "type", "bridge");
-        Shell.inNetns(NETNS, "ip", "link", "set", "ul0", "up");
-        return new Underlay();
+        return create(NETNS, "ul0");
+    }
+
+    /**
+     * A physical network for provider networks: another Linux bridge in a namespace of its own, into which each
+     * node's provider bridge has a veth as its NIC ({@link #attachProviderBridge}); frames cross it as on a switch,
+     * VLAN tags included.
+     */
+    static Underlay physicalNetwork(final String name) throws IOException {
+        return create("ftit-" + name, name + "0");
+    }
+
+    private static Underlay create(final String netns, final String bridge) throws IOException {
+        removeNamespace(netns);
+        Shell.run("ip", "netns", "add", netns);
+        Shell.inNetns(netns, "ip", "link", "set", "lo", "up");
+        Shell.inNetns(netns, "ip", "link", "add", bridge, "type", "bridge");
+        Shell.inNetns(netns, "ip", "link", "set", bridge, "up");
+        return new Underlay(netns, bridge);
+    }
+
+    /**
+     * Gives the node a provider bridge (netdev, no controller: it switches as a plain bridge) whose NIC is a veth
+     * into this physical network, as an operator connects a hypervisor's NIC.
+     */
+    void attachProviderBridge(final OvsNode node, final String providerBridge) throws IOException {
+        final String link = link(node.netns(), "pnic-" + providerBridge.replace("br-", ""));
+        node.vsctl("--may-exist", "add-br", providerBridge, "--", "set", "Bridge", providerBridge,
+            "datapath_type=netdev");
+        node.vsctl("--may-exist", "add-port", providerBridge, link);
+        node.exec("ip", "link", "set", link, "up");
     }
 
     /** Connects an OVS node: its br-phy holds a veth into the underlay and carries {@code cidr}. */
@@ -59,15 +88,15 @@ final class Underlay implements AutoCloseable {
 
     /** A plain host on the underlay (no OVS, no controller): "another cloud's" tunnel endpoint. */
     String host(final String name, final String cidr) throws IOException {
-        final String netns = "ftit-" + name;
-        removeNamespace(netns);
-        Shell.run("ip", "netns", "add", netns);
-        hosts.add(netns);
-        Shell.inNetns(netns, "ip", "link", "set", "lo", "up");
-        final String link = link(netns, "eth0");
-        Shell.inNetns(netns, "ip", "addr", "add", cidr, "dev", link);
-        Shell.inNetns(netns, "ip", "link", "set", link, "up");
-        return netns;
+        final String host = "ftit-" + name;
+        removeNamespace(host);
+        Shell.run("ip", "netns", "add", host);
+        hosts.add(host);
+        Shell.inNetns(host, "ip", "link", "set", "lo", "up");
+        final String link = link(host, "eth0");
+        Shell.inNetns(host, "ip", "addr", "add", cidr, "dev", link);
+        Shell.inNetns(host, "ip", "link", "set", link, "up");
+        return host;
     }
 
     /** Packets the host's interface received. */
@@ -75,12 +104,12 @@ final class Underlay implements AutoCloseable {
         return Long.parseLong(Shell.inNetns(netns, "cat", "/sys/class/net/eth0/statistics/rx_packets").trim());
     }
 
-    private String link(final String netns, final String inside) throws IOException {
+    private String link(final String into, final String inside) throws IOException {
         final String outside = "ulp" + links++;
-        Shell.run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside, "netns", netns);
-        Shell.run("ip", "link", "set", outside, "netns", NETNS);
-        Shell.inNetns(NETNS, "ip", "link", "set", outside, "master", "ul0", "up");
-        Shell.quietly("ip", "netns", "exec", netns, "ethtool", "-K", inside, "tx", "off");
+        Shell.run("ip", "link", "add", outside, "type", "veth", "peer", "name", inside, "netns", into);
+        Shell.run("ip", "link", "set", outside, "netns", netns);
+        Shell.inNetns(netns, "ip", "link", "set", outside, "master", bridge, "up");
+        Shell.quietly("ip", "netns", "exec", into, "ethtool", "-K", inside, "tx", "off");
         return inside;
     }
 
@@ -97,10 +126,10 @@ final class Underlay implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (String netns : hosts) {
-            removeNamespace(netns);
+        for (String host : hosts) {
+            removeNamespace(host);
         }
-        removeNamespace(NETNS);
+        removeNamespace(netns);
     }
 
     private static void sleep(final long millis) {

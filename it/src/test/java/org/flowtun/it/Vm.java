@@ -7,7 +7,15 @@
  */
 package org.flowtun.it;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A "VM" on an OVS node: a namespace whose eth0 (MAC, IP, overlay MTU 1400) is a veth into the node's br-int,
@@ -63,6 +71,34 @@ final class Vm implements AutoCloseable {
 
     String run(final String... command) throws IOException {
         return Shell.inNetns(netns, command);
+    }
+
+    /** Sends {@code size} random bytes over TCP from one VM to another and checks every byte arrived. */
+    static void transfer(final Vm client, final Vm server, final String serverIp, final int size)
+            throws Exception {
+        final Path dir = Files.createTempDirectory("fttcp");
+        final Path sent = dir.resolve("sent");
+        final Path received = dir.resolve("received");
+        final byte[] data = new byte[size];
+        new Random(42).nextBytes(data);
+        Files.write(sent, data);
+        final Process listener = new ProcessBuilder("ip", "netns", "exec", server.netns(), "socat", "-u",
+            "TCP-LISTEN:5001,reuseaddr", "CREATE:" + received).redirectErrorStream(true).start();
+        try {
+            Await.until(Duration.ofSeconds(10), () -> Shell.exec("ip", "netns", "exec", server.netns(), "ss",
+                "-ltn").output.contains(":5001") ? null : "listener not up");
+            final Shell.Result result = Shell.exec("ip", "netns", "exec", client.netns(), "timeout", "60", "socat",
+                "-u", "OPEN:" + sent, "TCP:" + serverIp + ":5001");
+            assertEquals(result.output, 0, result.status);
+            assertTrue("listener done", listener.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(size, Files.size(received));
+            assertTrue("received bytes differ", java.util.Arrays.equals(data, Files.readAllBytes(received)));
+        } finally {
+            listener.destroy();
+            Files.deleteIfExists(sent);
+            Files.deleteIfExists(received);
+            Files.deleteIfExists(dir);
+        }
     }
 
     @Override

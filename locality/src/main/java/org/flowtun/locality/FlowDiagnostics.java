@@ -10,6 +10,7 @@ package org.flowtun.locality;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flowtun.impl.flow.FlowSpec;
 
 /**
@@ -84,10 +85,20 @@ public interface FlowDiagnostics {
     final class NodeSummary {
         private final String openflowNodeId;
         private final int flows;
+        private final Set<String> unreachablePhysicalNetworks;
 
-        NodeSummary(final String openflowNodeId, final int flows) {
+        NodeSummary(final String openflowNodeId, final int flows, final Set<String> unreachablePhysicalNetworks) {
             this.openflowNodeId = openflowNodeId;
             this.flows = flows;
+            this.unreachablePhysicalNetworks = Set.copyOf(unreachablePhysicalNetworks);
+        }
+
+        /**
+         * The physical networks the node needs and does not reach (no bridge mapping for them, or the mapped bridge
+         * is missing): the remote ports of their networks have no locality there.
+         */
+        public Set<String> unreachablePhysicalNetworks() {
+            return unreachablePhysicalNetworks;
         }
 
         public String openflowNodeId() {

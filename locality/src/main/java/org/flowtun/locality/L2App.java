@@ -159,6 +159,16 @@ public final class L2App {
      */
     public static List<FlowSpec> floodFlows(final long networkKey, final long tunnelId,
             final Collection<Attachment> locals, final Collection<Long> destinations, final Long tunnelOfport) {
+        return floodFlows(networkKey, tunnelId, locals, destinations, tunnelOfport, null);
+    }
+
+    /**
+     * As {@link #floodFlows(long, long, Collection, Collection, Long)}, with one more copy from a local port: to the
+     * physical network of a vlan or flat network ({@code wireCopy}, the provider app's; null: none).
+     */
+    public static List<FlowSpec> floodFlows(final long networkKey, final long tunnelId,
+            final Collection<Attachment> locals, final Collection<Long> destinations, final Long tunnelOfport,
+            final List<FlowAction> wireCopy) {
         if (locals.isEmpty()) {
             return List.of();
         }
@@ -168,6 +178,9 @@ public final class L2App {
         for (Attachment local : new TreeSet<>(locals)) {
             buckets.add(local.deliver(false));
             local.deliver(true).forEach(fromTunnel::apply);
+        }
+        if (wireCopy != null) {
+            buckets.add(wireCopy);
         }
         final List<List<FlowAction>> tunnelCopies = new ArrayList<>();
         if (tunnelOfport != null) {

@@ -290,6 +290,24 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         });
     }
 
+    /**
+     * The physical networks the node needs (it needs one of their vlan or flat networks) and does not reach (no
+     * bridge mapping, or its bridge is missing); on the locality thread.
+     */
+    Set<String> unreachablePhysicalNetworks(final String node) {
+        final NodeInfo nodeInfo = nodes.node(node);
+        final Set<String> unreachable = new java.util.TreeSet<>();
+        if (nodeInfo != null) {
+            for (String networkId : needs.neededOn(node)) {
+                final NetworkInfo network = model.network(networkId);
+                if (ProviderApp.unreachable(nodeInfo, network)) {
+                    unreachable.add(network.physicalNetwork());
+                }
+            }
+        }
+        return unreachable;
+    }
+
     private void nodeChanged(final NodeModel.Change change) {
         if (change == NodeModel.Change.NONE) {
             return;

@@ -127,7 +127,8 @@ public final class LocalityProvider implements AutoCloseable {
         engine.observeBatches(localityMetrics::batchDone);
         executor.execute(switchFailures::start);
         this.auditSchedule = new FlowAuditSchedule(executor, reconciler);
-        this.diagnostics = new SwitchFlowDiagnostics(executor, reconciler, writer);
+        this.diagnostics = new SwitchFlowDiagnostics(executor, reconciler, writer,
+            engine::unreachablePhysicalNetworks);
     }
 
     public void init() {

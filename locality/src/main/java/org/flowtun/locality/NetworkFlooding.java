@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A network's own flows on a node, which exist while the network has a local port there: the tunnel ingress flow
@@ -27,6 +29,8 @@ import org.flowtun.impl.flow.FlowSpec;
  * marked since the last {@link #flush}. Confined to the locality thread.
  */
 final class NetworkFlooding {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkFlooding.class);
+
     /** An lport local on a node: its network and where the network floods to it (null: nowhere). */
     static final class LocalPort {
         final String network;
@@ -58,6 +62,8 @@ final class NetworkFlooding {
     private final Map<String, Map<String, LocalPort>> localLports = new HashMap<>();
     /** node to network to how many of its lports are local there: a network has flows only where this is > 0. */
     private final Map<String, Map<String, Integer>> localCounts = new HashMap<>();
+    /** "node network" pairs whose unreachable physical network was logged. */
+    private final Set<String> warnedUnreachable = new HashSet<>();
     /** node to the networks whose flows on it are to be recomputed. */
     private final Map<String, Set<String>> dirty = new HashMap<>();
 
@@ -115,6 +121,7 @@ final class NetworkFlooding {
     }
 
     void nodeLeft(final String node) {
+        warnedUnreachable.removeIf(pair -> pair.startsWith(node + " "));
         localLports.remove(node);
         localCounts.remove(node);
         dirty.remove(node);
@@ -149,6 +156,14 @@ final class NetworkFlooding {
             return List.of();
         }
         final List<FlowSpec> flows = new ArrayList<>(TunnelApp.ingressFlows(node, network, networkKey));
+        flows.addAll(ProviderApp.ingressFlows(node, network, networkKey));
+        if (!ProviderApp.unreachable(node, network)) {
+            warnedUnreachable.remove(node.nodeId() + " " + networkId);
+        } else if (warnedUnreachable.add(node.nodeId() + " " + networkId)) {
+            LOG.warn("{}: network {} is on physical network {}, which the node does not reach: its remote ports get"
+                + " no locality there until the node maps it (external_ids:flowtun-bridge-mappings)", node.nodeId(),
+                networkId, network.physicalNetwork());
+        }
         final String type = network.tunnelType();
         final Set<Long> destinations = new TreeSet<>();
         if (type != null) {
@@ -166,7 +181,7 @@ final class NetworkFlooding {
             }
         }
         flows.addAll(L2App.floodFlows(networkKey, network.segmentationId(), attachments, destinations,
-            type == null ? null : node.tunnelPort(type)));
+            type == null ? null : node.tunnelPort(type), ProviderApp.floodCopy(node, network)));
         return flows;
     }
 }

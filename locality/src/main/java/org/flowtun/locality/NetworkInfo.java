@@ -21,17 +21,35 @@ public final class NetworkInfo {
     private final String id;
     private final NetworkKind kind;
     private final long segmentationId;
+    private final String physicalNetwork;
 
     public NetworkInfo(final String id, final NetworkKind kind, final long segmentationId) {
+        this(id, kind, segmentationId, null);
+    }
+
+    public NetworkInfo(final String id, final NetworkKind kind, final long segmentationId,
+            final String physicalNetwork) {
         this.id = requireNonNull(id);
         this.kind = kind;
         this.segmentationId = segmentationId;
+        this.physicalNetwork = physicalNetwork;
     }
 
     public static NetworkInfo of(final Network network) {
         final Optional<NetworkKind> kind = NetworkKind.of(network.getNetworkType());
         return new NetworkInfo(network.getId().getValue(), kind.orElse(null),
-            network.getSegmentationId() == null ? 0 : network.getSegmentationId().toJava());
+            network.getSegmentationId() == null ? 0 : network.getSegmentationId().toJava(),
+            org.flowtun.impl.validation.ConfigValidator.physicalNetwork(network));
+    }
+
+    /** The physical network of a vlan or flat network, or null. */
+    public String physicalNetwork() {
+        return physicalNetwork;
+    }
+
+    /** Whether the provider app carries this network (vlan or flat, on a physical network). */
+    public boolean isProvider() {
+        return kind != null && kind.isProvider() && physicalNetwork != null;
     }
 
     public String id() {
@@ -55,7 +73,8 @@ public final class NetworkInfo {
     @Override
     public boolean equals(final Object obj) {
         return obj instanceof NetworkInfo && id.equals(((NetworkInfo) obj).id) && kind == ((NetworkInfo) obj).kind
-            && segmentationId == ((NetworkInfo) obj).segmentationId;
+            && segmentationId == ((NetworkInfo) obj).segmentationId
+            && Objects.equals(physicalNetwork, ((NetworkInfo) obj).physicalNetwork);
     }
 
     @Override
@@ -65,6 +84,7 @@ public final class NetworkInfo {
 
     @Override
     public String toString() {
-        return id + "(" + (kind == null ? "untyped" : kind.yangName()) + " " + segmentationId + ")";
+        return id + "(" + (kind == null ? "untyped" : kind.yangName()) + " " + segmentationId
+            + (physicalNetwork == null ? "" : " on " + physicalNetwork) + ")";
     }
 }

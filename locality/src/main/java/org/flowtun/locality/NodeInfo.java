@@ -22,14 +22,36 @@ public final class NodeInfo {
     private final String openflowNodeId;
     private final Map<String, Long> vmPorts;
     private final Map<String, Long> tunnelPorts;
+    private final Map<String, Long> providerPorts;
 
     public NodeInfo(final String nodeId, final String chassisId, final String openflowNodeId,
             final Map<String, Long> vmPorts, final Map<String, Long> tunnelPorts) {
+        this(nodeId, chassisId, openflowNodeId, vmPorts, tunnelPorts, Map.of());
+    }
+
+    /**
+     * A node.
+     *
+     * @param providerPorts physical network to the ofport of the integration bridge's patch port toward it
+     */
+    public NodeInfo(final String nodeId, final String chassisId, final String openflowNodeId,
+            final Map<String, Long> vmPorts, final Map<String, Long> tunnelPorts,
+            final Map<String, Long> providerPorts) {
         this.nodeId = requireNonNull(nodeId);
         this.chassisId = chassisId;
         this.openflowNodeId = openflowNodeId;
         this.vmPorts = Map.copyOf(vmPorts);
         this.tunnelPorts = Map.copyOf(tunnelPorts);
+        this.providerPorts = Map.copyOf(providerPorts);
+    }
+
+    /** The ofport of the patch port toward {@code physicalNetwork}, or null when the node does not reach it. */
+    public Long providerPort(final String physicalNetwork) {
+        return physicalNetwork == null ? null : providerPorts.get(physicalNetwork);
+    }
+
+    public Map<String, Long> providerPorts() {
+        return providerPorts;
     }
 
     public String nodeId() {
@@ -65,7 +87,7 @@ public final class NodeInfo {
     }
 
     public NodeInfo withTunnelPorts(final Map<String, Long> newTunnelPorts) {
-        return new NodeInfo(nodeId, chassisId, openflowNodeId, vmPorts, newTunnelPorts);
+        return new NodeInfo(nodeId, chassisId, openflowNodeId, vmPorts, newTunnelPorts, providerPorts);
     }
 
     @Override
@@ -76,7 +98,7 @@ public final class NodeInfo {
         final NodeInfo other = (NodeInfo) obj;
         return nodeId.equals(other.nodeId) && Objects.equals(chassisId, other.chassisId)
             && Objects.equals(openflowNodeId, other.openflowNodeId) && vmPorts.equals(other.vmPorts)
-            && tunnelPorts.equals(other.tunnelPorts);
+            && tunnelPorts.equals(other.tunnelPorts) && providerPorts.equals(other.providerPorts);
     }
 
     @Override

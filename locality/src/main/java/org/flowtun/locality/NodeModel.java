@@ -68,12 +68,14 @@ final class NodeModel {
         }
 
         /**
-         * Whether every lport must be placed again on the node (it joined, or its chassis or tunnel ports changed);
+         * Whether every lport must be placed again on the node (it joined, or its chassis, tunnel ports or patch ports
+         * changed);
          * otherwise only the lports of {@link #movedLports()}.
          */
         boolean affectsEveryLport() {
             return joined() || after != null && (!Objects.equals(before.chassisId(), after.chassisId())
-                || !before.tunnelPorts().equals(after.tunnelPorts()));
+                || !before.tunnelPorts().equals(after.tunnelPorts())
+                || !before.providerPorts().equals(after.providerPorts()));
         }
 
         /** The lports whose VM port on the node appeared, went or changed ofport. */
@@ -262,6 +264,7 @@ final class NodeModel {
         final OvsdbBridge bridge = integrationBridge == null ? null
             : bridges.getOrDefault(nodeId, Map.of()).get(integrationBridge);
         final Map<String, Long> vmPorts = new HashMap<>();
+        final Map<String, Long> providerPorts = new HashMap<>();
         String openflowNodeId = null;
         if (bridge != null) {
             for (OvsdbPort port : bridge.ports().values()) {
@@ -269,13 +272,17 @@ final class NodeModel {
                 if (ifaceId.isPresent() && port.ofport() > 0) {
                     vmPorts.put(ifaceId.get(), port.ofport());
                 }
+                final Optional<String> physicalNetwork = port.physicalNetwork();
+                if (physicalNetwork.isPresent() && port.ofport() > 0) {
+                    providerPorts.put(physicalNetwork.get(), port.ofport());
+                }
             }
             if (bridge.datapathId() != null) {
                 openflowNodeId = OpenFlowNodeListener.openflowNodeId(bridge.datapathId());
             }
         }
         final NodeInfo after = new NodeInfo(nodeId, ovsdbSwitch.systemId().orElse(null), openflowNodeId, vmPorts,
-            tunnelPorts.getOrDefault(nodeId, Map.of()));
+            tunnelPorts.getOrDefault(nodeId, Map.of()), providerPorts);
         if (after.equals(before)) {
             return Change.NONE;
         }

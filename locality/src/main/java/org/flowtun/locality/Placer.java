@@ -120,16 +120,18 @@ final class Placer {
     }
 
     /**
-     * Remote through where {@code binding} lives: the tunnel app's egress flow and the MAC lookup leading to it; on
-     * a node that does not need the lport's network, nothing.
+     * Remote through where {@code binding} lives: the tunnel app's egress flow (the provider app's, on a vlan or flat
+     * network) and the MAC lookup leading to it; on a node that does not need the lport's network, nothing.
      */
     private Optional<Placement> remotePlacement(final NodeInfo node, final LportInfo lport, final LportInfo binding,
             final NetworkInfo network, final long lportKey, final long networkKey) {
         if (!needs.needs(node.nodeId(), lport.network())) {
             return Optional.of(Placement.NONE);
         }
-        return TunnelApp.place(node, binding, network, model.chassisIp(binding.chassis()), lportKey)
-            .map(remote -> remote.flows().isEmpty() ? remote
-                : remote.withFlows(L2App.remotePortFlows(lportKey, networkKey, lport.mac())));
+        final Optional<Placement> remote = network != null && network.isProvider()
+            ? ProviderApp.place(node, binding, network, lportKey)
+            : TunnelApp.place(node, binding, network, model.chassisIp(binding.chassis()), lportKey);
+        return remote.map(placed -> placed.flows().isEmpty() ? placed
+            : placed.withFlows(L2App.remotePortFlows(lportKey, networkKey, lport.mac())));
     }
 }

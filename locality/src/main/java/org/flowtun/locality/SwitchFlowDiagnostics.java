@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.flowtun.impl.flow.ExpectedFlows;
 import org.flowtun.impl.flow.FlowReconciler;
 import org.flowtun.impl.flow.FlowWriter;
@@ -33,11 +34,14 @@ final class SwitchFlowDiagnostics implements FlowDiagnostics {
     private final Executor localityThread;
     private final FlowReconciler<?> reconciler;
     private final FlowWriter writer;
+    private final Function<String, Set<String>> unreachablePhysicalNetworks;
 
-    SwitchFlowDiagnostics(final Executor localityThread, final FlowReconciler<?> reconciler, final FlowWriter writer) {
+    SwitchFlowDiagnostics(final Executor localityThread, final FlowReconciler<?> reconciler, final FlowWriter writer,
+            final Function<String, Set<String>> unreachablePhysicalNetworks) {
         this.localityThread = requireNonNull(localityThread);
         this.reconciler = requireNonNull(reconciler);
         this.writer = requireNonNull(writer);
+        this.unreachablePhysicalNetworks = requireNonNull(unreachablePhysicalNetworks);
     }
 
     /** Summarised on the locality thread: no flow is copied. */
@@ -46,7 +50,7 @@ final class SwitchFlowDiagnostics implements FlowDiagnostics {
         return onLocalityThread(() -> {
             final Map<String, NodeSummary> all = new HashMap<>();
             reconciler.nodes().forEach(node -> all.put(node, new NodeSummary(reconciler.openflowNodeId(node),
-                reconciler.flowCount(node))));
+                reconciler.flowCount(node), unreachablePhysicalNetworks.apply(node))));
             return all;
         });
     }

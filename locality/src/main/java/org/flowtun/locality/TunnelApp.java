@@ -44,7 +44,8 @@ public final class TunnelApp {
         }
         final String type = network.tunnelType();
         if (type == null) {
-            // vlan/flat/local: remote, and nothing for the tunnel app to install
+            // local (and a vlan or flat network without a physical network, which validation refuses): remote,
+            // and nothing to install; vlan and flat networks are the provider app's
             return Optional.of(Placement.remote(List.of()));
         }
         final Long ofport = node.tunnelPort(type);

@@ -167,6 +167,23 @@ final class LocalityFixture implements AutoCloseable {
         publishBridge(node);
     }
 
+    /**
+     * The node reaches {@code physicalNetwork}: the tunnel manager's patch port toward its bridge is on br-int, at
+     * {@code ofport}.
+     */
+    void mapPhysicalNetwork(final int node, final String physicalNetwork, final long ofport) {
+        vmPorts.computeIfAbsent(node, n -> new HashMap<>()).put("int-" + physicalNetwork, new OvsdbPort("int-"
+            + physicalNetwork, "patch", Map.of("peer", "phy-" + physicalNetwork),
+            Map.of(OvsdbPort.PHYSICAL_NETWORK, physicalNetwork), ofport));
+        publishBridge(node);
+    }
+
+    /** The node's patch port toward {@code physicalNetwork} is gone (its mapping was removed). */
+    void unmapPhysicalNetwork(final int node, final String physicalNetwork) {
+        vmPorts.getOrDefault(node, new HashMap<>()).remove("int-" + physicalNetwork);
+        publishBridge(node);
+    }
+
     /** The VM's port is taken off the node's br-int. */
     void unplug(final int node, final String lport) {
         vmPorts.getOrDefault(node, new HashMap<>()).remove("tap-" + lport);

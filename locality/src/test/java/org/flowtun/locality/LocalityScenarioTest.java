@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.flowtun.impl.NetworkKind;
+import org.flowtun.impl.flow.FlowApp;
 import org.flowtun.impl.flow.Pipeline;
 import org.junit.After;
 import org.junit.Before;
@@ -44,6 +46,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.LportKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.BindingProfileBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.Networks;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.PhysicalNetworkName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.NetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.NetworkKey;
@@ -56,6 +59,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.TrunkKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.trunk.SubPortBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.ResourceId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Vlan;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Vxlan;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -110,6 +114,42 @@ public class LocalityScenarioTest extends AbstractConcurrentDataBrokerTest {
         fixture.awaitNothingOn(1);
         fixture.awaitExact(2);
         assertFalse(fixture.ownersOn(2).contains("lport:a"));
+    }
+
+    @Test
+    public void aVlanNetworksRemotePortsAreRemoteOnlyWhereItsPhysicalNetworkIsMapped() throws Exception {
+        fixture.start();
+        twoConnectedNodes();
+        fixture.mapPhysicalNetwork(1, "physnet1", 7);
+        fixture.put(InstanceIdentifier.create(Networks.class).child(Network.class,
+            new NetworkKey(new ResourceId("pv"))), new NetworkBuilder().setId(new ResourceId("pv"))
+                .setNetworkType(Vlan.class).setSegmentationId(Uint32.valueOf(100))
+                .setPhysicalNetwork(new PhysicalNetworkName("physnet1")).build());
+        boundPort("a", "pv", 1, "fa:16:3e:00:00:0a");
+        boundPort("b", "pv", 2, "fa:16:3e:00:00:0b");
+        fixture.plug(1, "a", 10);
+        fixture.plug(2, "b", 10);
+        // node 1 reaches physnet1: b is remote there once its egress flow through the patch port is on the switch
+        awaitEvents("b", 1, "remote-created");
+        awaitEvents("a", 1, "local-created");
+        awaitEvents("b", 2, "local-created");
+        fixture.awaitExact(1);
+        fixture.awaitExact(2);
+        final NetworkInfo pv = new NetworkInfo("pv", NetworkKind.VLAN, 100, "physnet1");
+        assertTrue(fixture.flowsOn(1).contains(ProviderApp.egressFlow(tunnelKey("b"), pv, 7)));
+        // node 2 does not: a has no locality there, and no provider flow is on it
+        assertEquals(List.of(), fixture.eventsOf("a", 2));
+        assertTrue(fixture.flowsOn(2).stream().noneMatch(flow -> flow.app() == FlowApp.PROVIDER));
+
+        fixture.mapPhysicalNetwork(2, "physnet1", 8);
+        awaitEvents("a", 2, "remote-created");
+        fixture.awaitExact(2);
+        assertTrue(fixture.flowsOn(2).contains(ProviderApp.egressFlow(tunnelKey("a"), pv, 8)));
+
+        fixture.unmapPhysicalNetwork(1, "physnet1");
+        awaitEvents("b", 1, "remote-created", "remote-deleted");
+        fixture.awaitExact(1);
+        assertTrue(fixture.flowsOn(1).stream().noneMatch(flow -> flow.app() == FlowApp.PROVIDER));
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.flowtun.impl.ovsdb.OvsdbPort;
  */
 public final class PatchPortSpec {
     /** The interface external id that marks flowtun's patch ports; its value is the physical network. */
-    public static final String PHYSICAL_NETWORK_ID = "flowtun-physical-network";
+    public static final String PHYSICAL_NETWORK_ID = OvsdbPort.PHYSICAL_NETWORK;
     public static final String TYPE = "patch";
     private static final String INTEGRATION_PREFIX = "int-";
     private static final String PHYSICAL_PREFIX = "phy-";

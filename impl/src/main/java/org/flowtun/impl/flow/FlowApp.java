@@ -15,7 +15,8 @@ public enum FlowApp {
     TUNNEL(0x02),
     L2(0x03),
     DNAT(0x04),
-    TRUNK(0x05);
+    TRUNK(0x05),
+    PROVIDER(0x06);
 
     private final long cookie;
 

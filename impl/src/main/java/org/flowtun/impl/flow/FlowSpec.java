@@ -140,7 +140,7 @@ public final class FlowSpec implements Serializable {
             match.append(",in_port=").append(inPort);
         }
         if (vlanId != null) {
-            match.append(",dl_vlan=").append(vlanId);
+            match.append(vlanId == 0 ? ",vlan_tci=0x0000/0x1fff" : ",dl_vlan=" + vlanId);
         }
         if (reg7 != null) {
             match.append(",reg7=0x").append(Long.toHexString(reg7));
@@ -201,7 +201,7 @@ public final class FlowSpec implements Serializable {
         return inPort;
     }
 
-    /** The VLAN id the packet's tag must carry, or null (any packet, tagged or not). */
+    /** The VLAN matched: 1..4094, 0 for untagged packets only, null when any. */
     public Integer vlanId() {
         return vlanId;
     }
@@ -335,6 +335,12 @@ public final class FlowSpec implements Serializable {
         /** Packets tagged with VLAN {@code id} (1..4094). */
         public Builder matchVlan(final int id) {
             this.vlanId = id;
+            return this;
+        }
+
+        /** Packets without a VLAN tag. */
+        public Builder matchUntagged() {
+            this.vlanId = 0;
             return this;
         }
 

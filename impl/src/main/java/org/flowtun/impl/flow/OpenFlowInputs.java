@@ -244,7 +244,7 @@ public final class OpenFlowInputs {
             match.setEthernetMatch(ethernet.build());
         }
         if (spec.vlanId() != null) {
-            match.setVlanMatch(vlan(spec.vlanId()));
+            match.setVlanMatch(spec.vlanId() == 0 ? untagged() : vlan(spec.vlanId()));
         }
         if (spec.reg7() != null) {
             final ExtensionList reg7 = new ExtensionListBuilder()
@@ -338,6 +338,13 @@ public final class OpenFlowInputs {
             final int vlanId) {
         return new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanId(new VlanId(Uint16.valueOf(vlanId)))
             .setVlanIdPresent(true).build()).build();
+    }
+
+    /** Only packets without a VLAN tag (OXM VLAN_VID = OFPVID_NONE). */
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatch
+            untagged() {
+        return new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanId(new VlanId(Uint16.ZERO))
+            .setVlanIdPresent(false).build()).build();
     }
 
     private static org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.Action regLoad(

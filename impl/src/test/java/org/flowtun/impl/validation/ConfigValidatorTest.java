@@ -19,6 +19,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.RouterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.LportBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.BindingProfileBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.PhysicalNetworkName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.NetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Dhcp;
@@ -38,11 +39,11 @@ public class ConfigValidatorTest {
             ConfigValidator.validateNetwork(network(Vxlan.class, 16_777_216L)).items());
         assertTrue(ConfigValidator.validateNetwork(network(Gre.class, 4_294_967_295L)).isEmpty());
         assertEquals(List.of("network \"n\": segmentation-id: 4095 is out of range for vlan (1..4094)"),
-            ConfigValidator.validateNetwork(network(Vlan.class, 4095L)).items());
+            ConfigValidator.validateNetwork(network(Vlan.class, 4095L, "physnet1")).items());
         assertEquals(List.of("network \"n\": segmentation-id: is mandatory for vxlan networks (1..16777215)"),
             ConfigValidator.validateNetwork(network(Vxlan.class, null)).items());
         assertEquals(List.of("network \"n\": segmentation-id: flat networks have no segmentation id"),
-            ConfigValidator.validateNetwork(network(Flat.class, 5L)).items());
+            ConfigValidator.validateNetwork(network(Flat.class, 5L, "physnet1")).items());
     }
 
     @Test
@@ -119,8 +120,58 @@ public class ConfigValidatorTest {
     }
 
     private static Network network(final Class<? extends NetworkType> type, final Long segmentationId) {
-        return new NetworkBuilder().setId(new ResourceId("n")).setNetworkType(type)
-            .setSegmentationId(segmentationId == null ? null : Uint32.valueOf(segmentationId)).build();
+        return network(type, segmentationId, null);
+    }
+
+    private static Network network(final Class<? extends NetworkType> type, final Long segmentationId,
+            final String physicalNetwork) {
+        return network("n", type, segmentationId, physicalNetwork);
+    }
+
+    private static Network network(final String id, final Class<? extends NetworkType> type,
+            final Long segmentationId, final String physicalNetwork) {
+        return new NetworkBuilder().setId(new ResourceId(id)).setNetworkType(type)
+            .setSegmentationId(segmentationId == null ? null : Uint32.valueOf(segmentationId))
+            .setPhysicalNetwork(physicalNetwork == null ? null : new PhysicalNetworkName(physicalNetwork)).build();
+    }
+
+    @Test
+    public void vlanAndFlatNetworksNameTheirPhysicalNetworkAndOthersDoNot() {
+        assertTrue(ConfigValidator.validateNetwork(network(Vlan.class, 100L, "physnet1")).isEmpty());
+        assertTrue(ConfigValidator.validateNetwork(network(Flat.class, null, "physnet1")).isEmpty());
+        assertEquals(List.of("network \"n\": physical-network: is mandatory for vlan networks (the physical network"
+            + " that carries it, as the nodes' bridge mappings name it)"),
+            ConfigValidator.validateNetwork(network(Vlan.class, 100L, null)).items());
+        assertEquals(List.of("network \"n\": physical-network: is mandatory for flat networks (the physical network"
+            + " that carries it, as the nodes' bridge mappings name it)"),
+            ConfigValidator.validateNetwork(network(Flat.class, null, null)).items());
+        assertEquals(List.of("network \"n\": physical-network: vxlan networks have no physical network (only vlan"
+            + " and flat networks do)"),
+            ConfigValidator.validateNetwork(network(Vxlan.class, 100L, "physnet1")).items());
+    }
+
+    @Test
+    public void aPhysicalNetworkCarriesOneFlatNetworkAndEachVlanOnce() {
+        final List<Network> existing = List.of(network("flat1", Flat.class, null, "physnet1"),
+            network("v100", Vlan.class, 100L, "physnet1"), network("vx100", Vxlan.class, 100L, null));
+        assertEquals(List.of("network \"flat2\": physical-network: the flat network of physical network"
+            + " \"physnet1\" is already network \"flat1\""),
+            ConfigValidator.providerSegmentTaken(network("flat2", Flat.class, null, "physnet1"), existing).items());
+        assertEquals(List.of("network \"v100b\": segmentation-id: vlan 100 of physical network \"physnet1\" is"
+            + " already network \"v100\""),
+            ConfigValidator.providerSegmentTaken(network("v100b", Vlan.class, 100L, "physnet1"), existing).items());
+        // another physical network, another VLAN, the network itself (an update), a tunnel's key: all fine
+        assertTrue(ConfigValidator.providerSegmentTaken(network("v", Vlan.class, 100L, "physnet2"), existing)
+            .isEmpty());
+        assertTrue(ConfigValidator.providerSegmentTaken(network("v", Vlan.class, 101L, "physnet1"), existing)
+            .isEmpty());
+        assertTrue(ConfigValidator.providerSegmentTaken(network("v100", Vlan.class, 100L, "physnet1"), existing)
+            .isEmpty());
+        assertEquals(List.of("network \"b\": physical-network: the flat network of physical network \"p\" is also"
+            + " network \"a\" in this request"), ConfigValidator.duplicateProviderSegments(List.of(
+                network("a", Flat.class, null, "p"), network("b", Flat.class, null, "p"))).items());
+        assertTrue(ConfigValidator.duplicateProviderSegments(List.of(network("a", Vlan.class, 5L, "p"),
+            network("b", Vlan.class, 6L, "p"))).isEmpty());
     }
 
     @Test
