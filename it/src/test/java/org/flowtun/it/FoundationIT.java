@@ -391,9 +391,7 @@ public class FoundationIT {
     }
 
     private void assertMissing(final String path) {
-        final Restconf.Reply reply = restconf.get(path);
-        assertTrue(path + " must not exist: " + reply, reply.status == 404
-            || reply.status == 409 && reply.body.contains("data-missing"));
+        assertTrue(path + " must not exist: " + restconf.get(path), restconf.missing(path));
     }
 
     private static void assertStatus(final int expected, final Restconf.Reply reply) {

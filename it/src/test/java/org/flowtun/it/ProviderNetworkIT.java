@@ -191,7 +191,7 @@ public class ProviderNetworkIT {
             "{\"flowtun-network:network\":[" + network + "]}");
         assertEquals(reply.toString(), 400, reply.status);
         assertTrue(reply.toString(), reply.body.contains(named));
-        assertEquals(404, restconf.get("flowtun-network:networks/network=" + id).status);
+        assertTrue(id + " was stored", restconf.missing("flowtun-network:networks/network=" + id));
     }
 
     private void providerNetwork(final String id, final String type, final Long vlan) {

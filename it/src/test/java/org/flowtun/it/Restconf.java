@@ -104,6 +104,12 @@ final class Restconf {
         });
     }
 
+    /** Whether nothing is stored at the path (RESTCONF answers 404, or 409 data-missing). */
+    boolean missing(final String path) {
+        final Reply reply = get(path);
+        return reply.status == 404 || reply.status == 409 && reply.body.contains("data-missing");
+    }
+
     Reply put(final String path, final String json) {
         return send(request(path).PUT(BodyPublishers.ofString(json)));
     }

@@ -31,7 +31,7 @@ final class Underlay implements AutoCloseable {
     }
 
     static Underlay create() throws IOException {
-        return create(NETNS, "ul0");
+        return onBridge(NETNS, "ul0");
     }
 
     /**
@@ -40,10 +40,10 @@ final class Underlay implements AutoCloseable {
      * VLAN tags included.
      */
     static Underlay physicalNetwork(final String name) throws IOException {
-        return create("ftit-" + name, name + "0");
+        return onBridge("ftit-" + name, name + "0");
     }
 
-    private static Underlay create(final String netns, final String bridge) throws IOException {
+    private static Underlay onBridge(final String netns, final String bridge) throws IOException {
         removeNamespace(netns);
         Shell.run("ip", "netns", "add", netns);
         Shell.inNetns(netns, "ip", "link", "set", "lo", "up");

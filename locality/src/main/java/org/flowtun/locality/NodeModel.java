@@ -27,6 +27,7 @@ import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.flowtun.impl.ovsdb.OvsdbTopology;
+import org.flowtun.impl.ovsdb.PatchPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,11 +273,15 @@ final class NodeModel {
                 if (ifaceId.isPresent() && port.ofport() > 0) {
                     vmPorts.put(ifaceId.get(), port.ofport());
                 }
-                final Optional<String> physicalNetwork = port.physicalNetwork();
-                if (physicalNetwork.isPresent() && port.ofport() > 0) {
-                    providerPorts.put(physicalNetwork.get(), port.ofport());
-                }
             }
+            // the patch port toward each physical network the node maps (the tunnel manager's)
+            ovsdbSwitch.bridgeMappings(integrationBridge).bridgeByNetwork().forEach((network, providerBridge) -> {
+                final OvsdbPort patch = bridge.ports().get(PatchPorts.integrationSide(providerBridge));
+                if (patch != null && patch.ofport() > 0 && providerBridge.equals(PatchPorts.bridgeOfIntegrationSide(
+                        patch))) {
+                    providerPorts.put(network, patch.ofport());
+                }
+            });
             if (bridge.datapathId() != null) {
                 openflowNodeId = OpenFlowNodeListener.openflowNodeId(bridge.datapathId());
             }

@@ -38,6 +38,7 @@ import org.flowtun.impl.metrics.PrometheusRegistry;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.ovsdb.PatchPorts;
 import org.flowtun.impl.validation.AnnouncedKeyWrites;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
@@ -74,6 +75,8 @@ final class LocalityFixture implements AutoCloseable {
     private volatile boolean logEvents = true;
     /** node to the VM ports on its br-int (port name to iface-id and ofport). */
     private final Map<Integer, Map<String, OvsdbPort>> vmPorts = new HashMap<>();
+    /** Node to its bridge mappings (physical network to bridge). */
+    private final Map<Integer, Map<String, String>> mappings = new HashMap<>();
     private final List<Consumer<LocalityChange>> listeners = new CopyOnWriteArrayList<>();
     private ChassisRegistryCache chassis;
     private OpenFlowConnectionCache connections;
@@ -152,7 +155,7 @@ final class LocalityFixture implements AutoCloseable {
 
     /** The node's OVS connects over OVSDB: its chassis, br-int and the three tunnel ports. */
     void addNode(final int node) {
-        switches.update(new OvsdbSwitch(nodeId(node), chassisId(node), ip(node), "127.0.0.1"));
+        publishSwitch(node);
         publishBridge(node);
         final List<String> types = List.of("vxlan", "gre", "geneve");
         for (int t = 0; t < types.size(); t++) {
@@ -168,20 +171,34 @@ final class LocalityFixture implements AutoCloseable {
     }
 
     /**
-     * The node reaches {@code physicalNetwork}: the tunnel manager's patch port toward its bridge is on br-int, at
-     * {@code ofport}.
+     * The node reaches {@code physicalNetwork}: its OVS maps it to bridge {@code br-<physicalNetwork>}
+     * ({@code external_ids:flowtun-bridge-mappings}) and the tunnel manager's patch port toward that bridge is on
+     * br-int, at {@code ofport}.
      */
     void mapPhysicalNetwork(final int node, final String physicalNetwork, final long ofport) {
-        vmPorts.computeIfAbsent(node, n -> new HashMap<>()).put("int-" + physicalNetwork, new OvsdbPort("int-"
-            + physicalNetwork, "patch", Map.of("peer", "phy-" + physicalNetwork),
-            Map.of(OvsdbPort.PHYSICAL_NETWORK, physicalNetwork), ofport));
+        final String bridge = "br-" + physicalNetwork;
+        mappings.computeIfAbsent(node, n -> new java.util.TreeMap<>()).put(physicalNetwork, bridge);
+        final String patch = PatchPorts.integrationSide(bridge);
+        vmPorts.computeIfAbsent(node, n -> new HashMap<>()).put(patch, new OvsdbPort(patch, PatchPorts.TYPE,
+            Map.of(PatchPorts.PEER, PatchPorts.physicalSide(bridge)), Map.of(), ofport));
+        publishSwitch(node);
         publishBridge(node);
     }
 
-    /** The node's patch port toward {@code physicalNetwork} is gone (its mapping was removed). */
+    /** The node's mapping of {@code physicalNetwork} is removed, and with it the patch port. */
     void unmapPhysicalNetwork(final int node, final String physicalNetwork) {
-        vmPorts.getOrDefault(node, new HashMap<>()).remove("int-" + physicalNetwork);
+        mappings.getOrDefault(node, new java.util.TreeMap<>()).remove(physicalNetwork);
+        vmPorts.getOrDefault(node, new HashMap<>()).remove(PatchPorts.integrationSide("br-" + physicalNetwork));
+        publishSwitch(node);
         publishBridge(node);
+    }
+
+    private void publishSwitch(final int node) {
+        final StringBuilder text = new StringBuilder();
+        mappings.getOrDefault(node, Map.of()).forEach((network, bridge) -> text.append(text.length() == 0 ? "" : ",")
+            .append(network).append(':').append(bridge));
+        switches.update(new OvsdbSwitch(nodeId(node), chassisId(node), ip(node), "127.0.0.1", Set.of(),
+            text.toString()));
     }
 
     /** The VM's port is taken off the node's br-int. */

@@ -21,6 +21,7 @@ import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
 import org.flowtun.impl.ovsdb.OvsdbTopology;
+import org.flowtun.impl.ovsdb.PatchPorts;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.mdsal.common.api.CommitInfo;
@@ -49,9 +50,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.re
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ControllerEntryKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ProtocolEntry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ProtocolEntryBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.InterfaceExternalIds;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.InterfaceExternalIdsBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.InterfaceExternalIdsKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.Options;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.OptionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.port._interface.attributes.OptionsKey;
@@ -73,7 +71,7 @@ final class OvsdbConfigWriter {
     private static final LogicalDatastoreType CONFIG = LogicalDatastoreType.CONFIGURATION;
     private static final Map<String, Class<? extends InterfaceTypeBase>> INTERFACE_TYPES = Map.of(
         "gre", InterfaceTypeGre.class, "vxlan", InterfaceTypeVxlan.class, "geneve", InterfaceTypeGeneve.class,
-        PatchPortSpec.TYPE, InterfaceTypePatch.class);
+        PatchPorts.TYPE, InterfaceTypePatch.class);
 
     /**
      * How long at most a switch waits between attempts to reach the controller (OVS's own default is 8 s): after
@@ -160,14 +158,19 @@ final class OvsdbConfigWriter {
         final WriteTransaction clear = dataBroker.newWriteOnlyTransaction();
         for (PatchPortSpec port : ports) {
             if (missingOnSwitch.contains(port.name())) {
-                clear.delete(CONFIG, tpPath(OvsdbTopology.bridgeNodeId(switchNodeId, port.bridge()), port.name()));
+                // the physical network's bridge is the operator's: its configuration node may not exist (a child
+                // of a missing node cannot be deleted), and flowtun writes nothing of it but its own port
+                final String bridgeNodeId = OvsdbTopology.bridgeNodeId(switchNodeId, port.bridge());
+                clear.mergeParentStructureMerge(CONFIG, OvsdbTopology.nodePath(bridgeNodeId),
+                    new NodeBuilder().setNodeId(new NodeId(new Uri(bridgeNodeId))).build());
+                clear.delete(CONFIG, tpPath(bridgeNodeId, port.name()));
             }
         }
         return clear.commit().transformAsync(info -> {
             final WriteTransaction tx = dataBroker.newWriteOnlyTransaction();
             for (PatchPortSpec port : ports) {
-                tx.put(CONFIG, tpPath(OvsdbTopology.bridgeNodeId(switchNodeId, port.bridge()), port.name()),
-                    terminationPoint(port.name(), PatchPortSpec.TYPE, port.options(), port.externalIds()));
+                tx.mergeParentStructurePut(CONFIG, tpPath(OvsdbTopology.bridgeNodeId(switchNodeId, port.bridge()),
+                    port.name()), terminationPoint(port.name(), PatchPorts.TYPE, port.options()));
             }
             return tx.commit();
         }, MoreExecutors.directExecutor());
@@ -180,8 +183,8 @@ final class OvsdbConfigWriter {
     FluentFuture<? extends CommitInfo> removePorts(final String bridgeNodeId, final List<OvsdbPort> ports) {
         final WriteTransaction write = dataBroker.newWriteOnlyTransaction();
         for (OvsdbPort port : ports) {
-            write.put(CONFIG, tpPath(bridgeNodeId, port.name()), terminationPoint(port.name(), port.type(),
-                port.options()));
+            write.mergeParentStructurePut(CONFIG, tpPath(bridgeNodeId, port.name()), terminationPoint(port.name(),
+                port.type(), port.options()));
         }
         return write.commit().transformAsync(info -> {
             final WriteTransaction delete = dataBroker.newWriteOnlyTransaction();
@@ -198,17 +201,6 @@ final class OvsdbConfigWriter {
     }
 
     static TerminationPoint terminationPoint(final String name, final String type, final Map<String, String> options) {
-        return terminationPoint(name, type, options, Map.of());
-    }
-
-    static TerminationPoint terminationPoint(final String name, final String type, final Map<String, String> options,
-            final Map<String, String> externalIds) {
-        final Map<InterfaceExternalIdsKey, InterfaceExternalIds> idMap = new HashMap<>();
-        externalIds.forEach((key, value) -> {
-            final InterfaceExternalIds id = new InterfaceExternalIdsBuilder().setExternalIdKey(key)
-                .setExternalIdValue(value).build();
-            idMap.put(id.key(), id);
-        });
         final Map<OptionsKey, Options> optionMap = new HashMap<>();
         options.forEach((key, value) -> {
             final Options option = new OptionsBuilder().setOption(key).setValue(value).build();
@@ -216,9 +208,6 @@ final class OvsdbConfigWriter {
         });
         final OvsdbTerminationPointAugmentationBuilder port = new OvsdbTerminationPointAugmentationBuilder()
             .setName(name).setOptions(optionMap);
-        if (!idMap.isEmpty()) {
-            port.setInterfaceExternalIds(idMap);
-        }
         final Class<? extends InterfaceTypeBase> interfaceType = INTERFACE_TYPES.get(type);
         if (interfaceType != null) {
             port.setInterfaceType(interfaceType);

@@ -19,12 +19,13 @@ import java.util.TreeSet;
 import org.flowtun.impl.ovsdb.BridgeMappings;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
+import org.flowtun.impl.ovsdb.PatchPorts;
 
 /**
  * What one node's patch ports need: for each physical network the node maps to a bridge that exists, the pair
- * between the integration bridge and that bridge ({@link PatchPortSpec}); every other port marked as flowtun's
- * patch port, on any bridge, goes. A mapped bridge that does not exist (the operator creates it, with its NIC) is
- * named in {@link #missingBridges()} and gets nothing. Pure.
+ * between the integration bridge and that bridge ({@link PatchPortSpec}); every other port named as flowtun's patch
+ * ports are ({@link PatchPorts}), on any bridge, goes. A mapped bridge that does not exist (the operator creates
+ * it, with its NIC) is named in {@link #missingBridges()} and gets nothing. Pure.
  */
 public final class PatchPortPlan {
     static final PatchPortPlan NONE = new PatchPortPlan(List.of(), Map.of(), Set.of());
@@ -76,8 +77,9 @@ public final class PatchPortPlan {
         final Map<String, List<OvsdbPort>> toRemove = new HashMap<>();
         for (OvsdbBridge bridge : bridges) {
             for (OvsdbPort port : bridge.ports().values()) {
-                if (PatchPortSpec.isFlowtunPatchPort(port)
-                        && !wantedPorts.contains(bridge.name() + "/" + port.name())) {
+                final boolean ours = bridge.name().equals(integrationBridge)
+                    ? PatchPorts.bridgeOfIntegrationSide(port) != null : PatchPorts.isPhysicalSide(port, bridge.name());
+                if (ours && !wantedPorts.contains(bridge.name() + "/" + port.name())) {
                     toRemove.computeIfAbsent(bridge.name(), name -> new ArrayList<>()).add(port);
                 }
             }

@@ -12,21 +12,14 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 import java.util.Objects;
 import org.flowtun.impl.ovsdb.OvsdbPort;
+import org.flowtun.impl.ovsdb.PatchPorts;
 
 /**
  * One end of the patch-port pair that links the integration bridge to a physical network's bridge, named as
- * Neutron's OVS agent names them: {@code int-<bridge>} on the integration bridge, {@code phy-<bridge>} on the
- * physical network's bridge, each the other's {@code options:peer}. Both carry
- * {@code external_ids:flowtun-physical-network=<physnet>}: that is how flowtun knows its own patch ports (and
- * never touches another port of the bridge), and how the locality service finds the port of a physical network.
+ * {@link PatchPorts} says ({@code int-<bridge>} on the integration bridge, {@code phy-<bridge>} on the physical
+ * network's bridge), each the other's {@code options:peer}.
  */
 public final class PatchPortSpec {
-    /** The interface external id that marks flowtun's patch ports; its value is the physical network. */
-    public static final String PHYSICAL_NETWORK_ID = OvsdbPort.PHYSICAL_NETWORK;
-    public static final String TYPE = "patch";
-    private static final String INTEGRATION_PREFIX = "int-";
-    private static final String PHYSICAL_PREFIX = "phy-";
-
     private final String bridge;
     private final String name;
     private final String peer;
@@ -42,30 +35,14 @@ public final class PatchPortSpec {
     /** The end on the integration bridge. */
     public static PatchPortSpec integrationSide(final String integrationBridge, final String physicalNetwork,
             final String providerBridge) {
-        return new PatchPortSpec(integrationBridge, integrationPortName(providerBridge),
-            PHYSICAL_PREFIX + providerBridge, physicalNetwork);
+        return new PatchPortSpec(integrationBridge, PatchPorts.integrationSide(providerBridge),
+            PatchPorts.physicalSide(providerBridge), physicalNetwork);
     }
 
     /** The end on the physical network's bridge. */
     public static PatchPortSpec providerSide(final String physicalNetwork, final String providerBridge) {
-        return new PatchPortSpec(providerBridge, PHYSICAL_PREFIX + providerBridge,
-            integrationPortName(providerBridge), physicalNetwork);
-    }
-
-    /** The name of the integration bridge's patch port toward {@code providerBridge}. */
-    public static String integrationPortName(final String providerBridge) {
-        return INTEGRATION_PREFIX + providerBridge;
-    }
-
-    /** The provider bridge an integration-side patch port leads to, from its name; null if it is not one. */
-    public static String providerBridgeOf(final String integrationPortName) {
-        return integrationPortName.startsWith(INTEGRATION_PREFIX)
-            ? integrationPortName.substring(INTEGRATION_PREFIX.length()) : null;
-    }
-
-    /** Whether the port is one of flowtun's patch ports (whatever it links). */
-    public static boolean isFlowtunPatchPort(final OvsdbPort port) {
-        return port.externalIds().containsKey(PHYSICAL_NETWORK_ID);
+        return new PatchPortSpec(providerBridge, PatchPorts.physicalSide(providerBridge),
+            PatchPorts.integrationSide(providerBridge), physicalNetwork);
     }
 
     /** The bridge this end is on. */
@@ -77,22 +54,18 @@ public final class PatchPortSpec {
         return name;
     }
 
+    /** The physical network the pair leads to (for the logs). */
     public String physicalNetwork() {
         return physicalNetwork;
     }
 
     public Map<String, String> options() {
-        return Map.of("peer", peer);
-    }
-
-    public Map<String, String> externalIds() {
-        return Map.of(PHYSICAL_NETWORK_ID, physicalNetwork);
+        return Map.of(PatchPorts.PEER, peer);
     }
 
     /** Whether OVS has this end as it should be. */
     public boolean matches(final OvsdbPort existing) {
-        return existing != null && TYPE.equals(existing.type()) && existing.options().equals(options())
-            && physicalNetwork.equals(existing.externalIds().get(PHYSICAL_NETWORK_ID));
+        return existing != null && PatchPorts.TYPE.equals(existing.type()) && existing.options().equals(options());
     }
 
     @Override

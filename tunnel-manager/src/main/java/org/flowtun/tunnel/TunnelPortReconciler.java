@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 final class TunnelPortReconciler {
     static final long RETRY_NANOS = 15_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(TunnelPortReconciler.class);
+    private static final String PATCHES = " patch ports";
 
     private final SwitchStateCache switches;
     private final OvsdbConfigWriter writer;
@@ -58,7 +59,7 @@ final class TunnelPortReconciler {
     boolean reconcile(final FlowtunConfig config, final String switchNodeId) {
         final Optional<OvsdbSwitch> node = switches.ovsdbSwitch(switchNodeId);
         if (node.isEmpty()) {
-            inFlight.remove(switchNodeId);
+            forget(switchNodeId);
             return false;
         }
         final Optional<OvsdbBridge> bridge = switches.bridge(switchNodeId, config.integrationBridge());
@@ -67,20 +68,36 @@ final class TunnelPortReconciler {
         final PatchPortPlan patches = PatchPortPlan.compute(config.integrationBridge(), mappings,
             switches.bridges(switchNodeId));
         reportMappings(switchNodeId, mappings, patches);
-        if (plan.isEmpty() && patches.isEmpty()) {
-            inFlight.remove(switchNodeId);
+        // the bridge and tunnel ports, and the patch ports, each wait for the switch on their own: one that is
+        // still changing does not make the other write again
+        boolean written = false;
+        if (due(switchNodeId, plan.isEmpty() ? null : plan.toString())) {
+            apply(config, node.get(), bridge.orElse(null), plan);
+            written = true;
+        }
+        if (due(switchNodeId + PATCHES, patches.isEmpty() ? null : patches.toString())) {
+            applyPatches(node.get(), patches);
+            written = true;
+        }
+        return written;
+    }
+
+    /**
+     * Whether {@code intent} (null: nothing to do) is to be written now: not when the same was written less than
+     * {@link #RETRY_NANOS} ago (the switch has not reported it yet).
+     */
+    private boolean due(final String key, final String intent) {
+        if (intent == null) {
+            inFlight.remove(key);
             return false;
         }
-        final String intent = plan + "; " + patches;
-        final Map.Entry<String, Long> last = inFlight.get(switchNodeId);
+        final Map.Entry<String, Long> last = inFlight.get(key);
         final long now = System.nanoTime();
         if (last != null && last.getKey().equals(intent) && now - last.getValue() < RETRY_NANOS) {
-            LOG.debug("{}: waiting for the switch to report {}", switchNodeId, intent);
+            LOG.debug("{}: waiting for the switch to report {}", key, intent);
             return false;
         }
-        inFlight.put(switchNodeId, Map.entry(intent, now));
-        apply(config, node.get(), bridge.orElse(null), plan);
-        applyPatches(node.get(), patches);
+        inFlight.put(key, Map.entry(intent, now));
         return true;
     }
 
@@ -124,6 +141,7 @@ final class TunnelPortReconciler {
 
     void forget(final String switchNodeId) {
         inFlight.remove(switchNodeId);
+        inFlight.remove(switchNodeId + PATCHES);
         mappingReports.remove(switchNodeId);
     }
 

@@ -25,6 +25,7 @@ import org.flowtun.impl.NetworkKind;
 import org.flowtun.impl.ovsdb.OvsdbBridge;
 import org.flowtun.impl.ovsdb.OvsdbPort;
 import org.flowtun.impl.ovsdb.OvsdbSwitch;
+import org.flowtun.impl.ovsdb.PatchPorts;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressBuilder;
@@ -59,7 +60,7 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
     private final ChainedWriter writer;
     private final Map<String, Map<String, TunnelPort>> byNode = new ConcurrentHashMap<>();
     private final Map<String, OvsdbSwitch> nodes = new HashMap<>();
-    /** Node to physical network to the integration bridge's patch port toward it. */
+    /** Node to physical network's bridge to the integration bridge's patch port toward it. */
     private final Map<String, Map<String, OvsdbPort>> providerPorts = new HashMap<>();
     private final List<TunnelPortListener> listeners = new CopyOnWriteArrayList<>();
     private boolean publishing;
@@ -119,14 +120,15 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
         }
         final Map<String, OvsdbPort> patches = new TreeMap<>();
         for (OvsdbPort port : bridge.ports().values()) {
-            if (PatchPortSpec.isFlowtunPatchPort(port)) {
-                patches.put(port.externalIds().get(PatchPortSpec.PHYSICAL_NETWORK_ID), port);
+            final String providerBridge = PatchPorts.bridgeOfIntegrationSide(port);
+            if (providerBridge != null) {
+                patches.put(providerBridge, port);
             }
         }
         final boolean patchesChanged = !patches.equals(providerPorts.getOrDefault(bridge.switchNodeId(), Map.of()));
         if (patchesChanged) {
-            patches.forEach((network, port) -> LOG.info("{}: patch port {} to physical network {} has ofport {}",
-                bridge.switchNodeId(), port.name(), network, port.ofport()));
+            patches.values().forEach(port -> LOG.info("{}: patch port {} has ofport {}", bridge.switchNodeId(),
+                port.name(), port.ofport()));
             if (patches.isEmpty()) {
                 providerPorts.remove(bridge.switchNodeId());
             } else {
@@ -220,9 +222,15 @@ final class TunnelPortRegistry implements TunnelPortService, AutoCloseable {
             }).collect(Collectors.toMap(tp -> tp.key(), tp -> tp));
         builder.setTunnelPort(ports);
         final Map<ProviderPortKey, ProviderPort> patches = new HashMap<>();
-        providerPorts.getOrDefault(switchNodeId, Map.of()).forEach((network, port) -> {
+        final Map<String, String> mappings = node == null ? Map.of()
+            : node.bridgeMappings(null).bridgeByNetwork();
+        mappings.forEach((network, providerBridge) -> {
+            final OvsdbPort port = providerPorts.getOrDefault(switchNodeId, Map.of()).get(providerBridge);
+            if (port == null) {
+                return;
+            }
             final ProviderPortBuilder provider = new ProviderPortBuilder().withKey(new ProviderPortKey(network))
-                .setName(port.name()).setBridge(PatchPortSpec.providerBridgeOf(port.name()));
+                .setName(port.name()).setBridge(providerBridge);
             if (port.ofport() > 0) {
                 provider.setOfport(Uint32.valueOf(port.ofport()));
             }

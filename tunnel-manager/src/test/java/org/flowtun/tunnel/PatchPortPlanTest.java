@@ -33,7 +33,6 @@ public class PatchPortPlanTest {
         assertEquals("br-int", integration.bridge());
         assertEquals("int-br-prov", integration.name());
         assertEquals(Map.of("peer", "phy-br-prov"), integration.options());
-        assertEquals(Map.of("flowtun-physical-network", "physnet1"), integration.externalIds());
         assertEquals("phy-br-prov", plan.portsToWrite().get(1).name());
         assertEquals(Map.of("peer", "int-br-prov"), plan.portsToWrite().get(1).options());
         assertTrue("the NIC is the operator's", plan.portsToRemove().isEmpty());
@@ -57,10 +56,11 @@ public class PatchPortPlanTest {
     @Test
     public void aRemovedMappingTakesOnlyFlowtunsPatchPortsAway() {
         final OvsdbPort operatorsPatch = new OvsdbPort("patch-x", "patch", Map.of("peer", "y"), Map.of(), 9);
+        final OvsdbPort likeOursButNot = new OvsdbPort("int-br-z", "patch", Map.of("peer", "elsewhere"), Map.of(), 8);
         final OvsdbPort ours = patch("int-br-prov", "phy-br-prov", "physnet1", 5);
         final OvsdbPort theirs = patch("phy-br-prov", "int-br-prov", "physnet1", 2);
         final PatchPortPlan plan = PatchPortPlan.compute("br-int", BridgeMappings.NONE, List.of(
-            bridge("br-int", Map.of("int-br-prov", ours, "patch-x", operatorsPatch)),
+            bridge("br-int", Map.of("int-br-prov", ours, "patch-x", operatorsPatch, "int-br-z", likeOursButNot)),
             bridge("br-prov", Map.of("eth1", NIC, "phy-br-prov", theirs))));
         assertEquals(Map.of("br-int", List.of(ours), "br-prov", List.of(theirs)), plan.portsToRemove());
         assertTrue(plan.portsToWrite().isEmpty());
@@ -72,7 +72,7 @@ public class PatchPortPlanTest {
     }
 
     private static OvsdbPort patch(final String name, final String peer, final String physnet, final long ofport) {
-        return new OvsdbPort(name, "patch", Map.of("peer", peer), Map.of(OvsdbPort.PHYSICAL_NETWORK, physnet), ofport);
+        return new OvsdbPort(name, "patch", Map.of("peer", peer), Map.of(), ofport);
     }
 
     private static OvsdbBridge bridge(final String name, final Map<String, OvsdbPort> ports) {

@@ -20,11 +20,6 @@ import java.util.Optional;
  */
 public final class OvsdbPort {
     public static final String IFACE_ID = "iface-id";
-    /**
-     * The interface external id that marks flowtun's patch ports between the integration bridge and a physical
-     * network's bridge; its value is the physical network.
-     */
-    public static final String PHYSICAL_NETWORK = "flowtun-physical-network";
 
     private final String name;
     private final String type;
@@ -65,11 +60,6 @@ public final class OvsdbPort {
     /** The lport this port attaches ({@code external_ids:iface-id}). */
     public Optional<String> ifaceId() {
         return Optional.ofNullable(externalIds.get(IFACE_ID));
-    }
-
-    /** The physical network of flowtun's patch port toward it ({@code external_ids:flowtun-physical-network}). */
-    public Optional<String> physicalNetwork() {
-        return Optional.ofNullable(externalIds.get(PHYSICAL_NETWORK));
     }
 
     /** Whether this is a flow-based tunnel port: {@code options:remote_ip=flow}. */
