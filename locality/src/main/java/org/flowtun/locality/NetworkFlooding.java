@@ -156,7 +156,7 @@ final class NetworkFlooding {
             return List.of();
         }
         final List<FlowSpec> flows = new ArrayList<>(TunnelApp.ingressFlows(node, network, networkKey));
-        flows.addAll(ProviderApp.ingressFlows(node, network, networkKey));
+        flows.addAll(ProviderApp.networkFlows(node, network, networkKey));
         if (!ProviderApp.unreachable(node, network)) {
             warnedUnreachable.remove(node.nodeId() + " " + networkId);
         } else if (warnedUnreachable.add(node.nodeId() + " " + networkId)) {

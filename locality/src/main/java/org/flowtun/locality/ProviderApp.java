@@ -23,6 +23,8 @@ import org.flowtun.impl.flow.Pipeline;
  *   <li>ingress (table 0), per network: {@code in_port=PATCH,dl_vlan=V → pop_vlan, metadata=N, goto 100}, or for a
  *       flat network {@code in_port=PATCH,vlan_tci=0x0000/0x1fff → metadata=N, goto 100}; from there, as from a
  *       tunnel, only the network's local ports are delivered to (nothing goes back to the wire);</li>
+ *   <li>unknown unicast (table 55, priority 10), per network: {@code metadata=N → [push_vlan, vlan_vid=V,]
+ *       output:PATCH}: the physical network has hosts that are no lport (a router, another cloud's hosts);</li>
  *   <li>egress (table 75), per remote port: {@code reg7=R → push_vlan, vlan_vid=V, output:PATCH} (flat: only the
  *       output), where the tunnel app would tunnel it;</li>
  *   <li>flooding: one copy out of the patch port (tagged for vlan) instead of one per remote host.</li>
@@ -59,20 +61,27 @@ public final class ProviderApp {
         return flow.build();
     }
 
-    /** The network's ingress from the physical network on the node, or nothing when the node does not reach it. */
-    public static List<FlowSpec> ingressFlows(final NodeInfo node, final NetworkInfo network, final long networkKey) {
+    /**
+     * The network's own flows on the node: its ingress from the physical network, and its unicast to MACs that no
+     * port of it has, out to the physical network; nothing when the node does not reach it.
+     */
+    public static List<FlowSpec> networkFlows(final NodeInfo node, final NetworkInfo network, final long networkKey) {
         final Long patch = network.isProvider() ? node.providerPort(network.physicalNetwork()) : null;
         if (patch == null) {
             return List.of();
         }
-        final FlowSpec.Builder flow = FlowSpec.builder(FlowApp.PROVIDER, Pipeline.INGRESS_CLASSIFICATION_DISPATCH,
+        final FlowSpec.Builder ingress = FlowSpec.builder(FlowApp.PROVIDER, Pipeline.INGRESS_CLASSIFICATION_DISPATCH,
             Pipeline.PORT_PRIORITY).matchInPort(patch);
         if (isVlan(network)) {
-            flow.matchVlan((int) network.segmentationId()).apply(FlowAction.popVlan());
+            ingress.matchVlan((int) network.segmentationId()).apply(FlowAction.popVlan());
         } else {
-            flow.matchUntagged();
+            ingress.matchUntagged();
         }
-        return List.of(flow.writeMetadata(networkKey).gotoTable(Pipeline.INGRESS_DESTINATION_PORT_LOOKUP).build());
+        final FlowSpec.Builder unknown = FlowSpec.builder(FlowApp.PROVIDER, Pipeline.L2_LOOKUP,
+            Pipeline.UNKNOWN_UNICAST_PRIORITY).matchMetadata(networkKey);
+        toWire(network, patch).forEach(unknown::apply);
+        return List.of(ingress.writeMetadata(networkKey).gotoTable(Pipeline.INGRESS_DESTINATION_PORT_LOOKUP).build(),
+            unknown.build());
     }
 
     /**

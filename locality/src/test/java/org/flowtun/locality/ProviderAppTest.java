@@ -45,7 +45,7 @@ public class ProviderAppTest {
     @Test
     public void aNodeThatDoesNotReachThePhysicalNetworkGivesItsRemotePortsNoLocality() {
         assertEquals(Placement.NONE, ProviderApp.place(UNMAPPED, ON_B, VLAN, 9).orElseThrow());
-        assertTrue(ProviderApp.ingressFlows(UNMAPPED, VLAN, 3).isEmpty());
+        assertTrue(ProviderApp.networkFlows(UNMAPPED, VLAN, 3).isEmpty());
         assertNull(ProviderApp.floodCopy(UNMAPPED, VLAN));
         assertTrue(ProviderApp.unreachable(UNMAPPED, VLAN));
         assertTrue(!ProviderApp.unreachable(MAPPED, VLAN));
@@ -60,11 +60,13 @@ public class ProviderAppTest {
     @Test
     public void ingressFromThePatchPortPopsTheNetworksVlanOrTakesUntaggedFrames() {
         assertEquals(List.of("table=0,priority=100,in_port=4,dl_vlan=100 actions=pop_vlan,write_metadata:0x3,"
-            + "goto_table:100"), TunnelAppTest.texts(ProviderApp.ingressFlows(MAPPED, VLAN, 3)));
+            + "goto_table:100", "table=55,priority=10,metadata=0x3 actions=push_vlan:0x8100,set_field:4196->vlan_vid,"
+            + "output:4"), TunnelAppTest.texts(ProviderApp.networkFlows(MAPPED, VLAN, 3)));
         assertEquals(List.of("table=0,priority=100,in_port=4,vlan_tci=0x0000/0x1fff actions=write_metadata:0x3,"
-            + "goto_table:100"), TunnelAppTest.texts(ProviderApp.ingressFlows(MAPPED, FLAT, 3)));
+            + "goto_table:100", "table=55,priority=10,metadata=0x3 actions=output:4"),
+            TunnelAppTest.texts(ProviderApp.networkFlows(MAPPED, FLAT, 3)));
         assertTrue("a tunnel network is not the provider app's",
-            ProviderApp.ingressFlows(MAPPED, new NetworkInfo("t", NetworkKind.VXLAN, 100), 3).isEmpty());
+            ProviderApp.networkFlows(MAPPED, new NetworkInfo("t", NetworkKind.VXLAN, 100), 3).isEmpty());
     }
 
     @Test

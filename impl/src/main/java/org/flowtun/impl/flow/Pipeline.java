@@ -27,6 +27,11 @@ public final class Pipeline {
 
     /** A network's broadcast / multicast flooding. */
     public static final int FLOOD_PRIORITY = 50;
+    /**
+     * A vlan or flat network's unicast to a MAC that no port of it has: out to its physical network, where other
+     * hosts (a router, a host of another cloud) may have it.
+     */
+    public static final int UNKNOWN_UNICAST_PRIORITY = 10;
 
     /**
      * Cookie layout: bits 63..56 mark a flowtun flow, bits 55..48 name the app that wants it, bits 47..0 are a
