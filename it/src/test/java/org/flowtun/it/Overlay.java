@@ -273,6 +273,32 @@ final class Overlay {
             "group_id=" + networkKey + ",type=all,bucket=actions=" + pushVlan(vlan) + ",output:" + parentOfport);
     }
 
+    /** Table 0, a vlan network's ingress from the patch port toward its physical network. */
+    static String providerIngress(final int vlan, final long patchOfport, final long networkKey) {
+        return "table=0,priority=100,in_port=" + patchOfport + ",dl_vlan=" + vlan + " actions=pop_vlan,write_metadata:"
+            + hex(networkKey) + ",goto_table:100";
+    }
+
+    /** Table 75, a remote port of a vlan network: tagged out of the patch port. */
+    static String providerEgress(final long lportKey, final int vlan, final long patchOfport) {
+        return "table=75,priority=100,reg7=" + hex(lportKey) + " actions=" + pushVlan(vlan) + ",output:" + patchOfport;
+    }
+
+    /** Table 55, a vlan network's unicast to MACs no port of it has: tagged out of the patch port. */
+    static String providerUnknownUnicast(final long networkKey, final int vlan, final long patchOfport) {
+        return "table=55,priority=10,metadata=" + hex(networkKey) + " actions=" + pushVlan(vlan) + ",output:"
+            + patchOfport;
+    }
+
+    /** Tables 55 and 100 and the flood group of a vlan network with one local port: one tagged copy to the wire. */
+    static List<String> providerFlood(final long networkKey, final long localOfport, final int vlan,
+            final long patchOfport) {
+        final String match = "priority=50,metadata=" + hex(networkKey)
+            + ",dl_dst=01:00:00:00:00:00/01:00:00:00:00:00 actions=";
+        return List.of("table=55," + match + "group:" + networkKey, "table=100," + match + "output:" + localOfport,
+            group(networkKey, List.of("output:" + localOfport, pushVlan(vlan) + ",output:" + patchOfport)));
+    }
+
     private static String pushVlan(final int vlan) {
         return "push_vlan:0x8100,set_field:" + (4096 + vlan) + "->vlan_vid";
     }

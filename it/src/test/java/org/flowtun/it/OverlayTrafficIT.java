@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.Test;
 
 /**
@@ -124,15 +125,12 @@ public class OverlayTrafficIT {
     private static Vm vm(final List<AutoCloseable> resources, final Overlay overlay, final OvsNode node,
             final String name, final String network, final String chassis, final String ip, final int macByte)
             throws Exception {
-        final String mac = String.format("fa:16:3e:00:00:%02x", macByte);
-        overlay.boundPort(name, network, chassis, mac);
-        final Vm vm = Vm.plug(node, name, name, mac, ip + "/24");
-        resources.add(vm);
-        return vm;
+        return Vm.bound(resources, overlay, node, name, network, chassis, String.format(Locale.ROOT,
+            "fa:16:3e:00:00:%02x", macByte), ip);
     }
 
     private static void awaitPing(final Vm from, final String ip) throws Exception {
-        Await.until(CONVERGE, () -> from.ping(ip) ? null : from.netns() + " cannot ping " + ip);
+        from.awaitPing(ip, CONVERGE);
     }
 
     private static void expect(final int status, final Restconf.Reply reply) {

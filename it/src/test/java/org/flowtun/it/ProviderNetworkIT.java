@@ -12,11 +12,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
@@ -267,15 +267,12 @@ public class ProviderNetworkIT {
 
     private static Vm vm(final List<AutoCloseable> resources, final Overlay overlay, final OvsNode node,
             final String name, final String network, final String chassis, final String ip, final int macByte)
-            throws IOException {
-        final String mac = String.format("fa:16:3e:00:01:%02x", macByte);
-        overlay.boundPort(name, network, chassis, mac);
-        final Vm vm = Vm.plug(node, name, name, mac, ip + "/24");
-        resources.add(vm);
-        return vm;
+            throws Exception {
+        return Vm.bound(resources, overlay, node, name, network, chassis, String.format(Locale.ROOT,
+            "fa:16:3e:00:01:%02x", macByte), ip);
     }
 
     private static void awaitPing(final Vm from, final String ip) throws Exception {
-        Await.until(CONVERGE, () -> from.ping(ip) ? null : from.netns() + " cannot ping " + ip);
+        from.awaitPing(ip, CONVERGE);
     }
 }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 import org.junit.Test;
 
 /**
- * The faults an operator meets, on real switches with traffic flowing between two "VMs", each ending with the
+ * The faults an operator meets, on real switches with traffic flowing between two "VMs" on a VXLAN network and two on
+ * a VLAN network carried on a physical network (the provider app's patch port and flows), each ending with the
  * switch holding exactly its flows (0 stale, 0 missing) and the VMs reaching each other again, with no API call:
  * ovs-vswitchd killed and restarted at once (ten times in a row), br-int deleted and re-created by flowtun, every
  * flowtun flow deleted by hand and one deleted by hand (the switch's flow-removed messages), a stale flowtun flow
@@ -31,6 +32,8 @@ public class SwitchFaultsIT {
     private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");
     private static final Duration REPAIR = Duration.ofSeconds(30);
     private static final long SEGMENT = 800;
+    private static final int VLAN = 300;
+    private static final String PATCH = "int-br-prov";
 
     private final Restconf restconf = new Restconf(8181);
 
@@ -45,10 +48,16 @@ public class SwitchFaultsIT {
             karaf.start();
             restconf.awaitReady();
             try (Underlay underlay = Underlay.create();
+                 Underlay wire = Underlay.physicalNetwork("fw");
                  OvsNode nodeA = OvsNode.start("fa", "chassis-fa", "10.99.8.1");
                  OvsNode nodeB = OvsNode.start("fb", "chassis-fb", "10.99.8.2")) {
                 underlay.attach(nodeA, "10.99.8.1/24");
                 underlay.attach(nodeB, "10.99.8.2/24");
+                // and a VLAN network on a physical network: the provider app's flows must end exact too
+                for (OvsNode node : List.of(nodeA, nodeB)) {
+                    wire.attachProviderBridge(node, "br-prov");
+                    node.vsctl("set", "Open_vSwitch", ".", "external_ids:flowtun-bridge-mappings=physnet1:br-prov");
+                }
                 TunnelPortChecks.awaitTunnelPorts(nodeA, ALL_TYPES, "10.99.8.1");
                 TunnelPortChecks.awaitTunnelPorts(nodeB, ALL_TYPES, "10.99.8.2");
                 final Overlay overlay = new Overlay(restconf);
@@ -59,10 +68,19 @@ public class SwitchFaultsIT {
                 resources.add(vmA);
                 final Vm vmB = Vm.plug(nodeB, "vmb", "vmb", "fa:16:3e:00:08:02", "10.10.8.2/24");
                 resources.add(vmB);
+                assertEquals(201, restconf.put("flowtun-network:networks/network=f-vlan", "{\"flowtun-network:network"
+                    + "\":[{\"id\":\"f-vlan\",\"network-type\":\"flowtun-types:vlan\",\"segmentation-id\":" + VLAN
+                    + ",\"physical-network\":\"physnet1\"}]}").status);
+                overlay.boundPort("pva", "f-vlan", "chassis-fa", "fa:16:3e:00:08:11");
+                overlay.boundPort("pvb", "f-vlan", "chassis-fb", "fa:16:3e:00:08:12");
+                final Vm pvA = Vm.plug(nodeA, "pva", "pva", "fa:16:3e:00:08:11", "10.10.9.1/24");
+                resources.add(pvA);
+                resources.add(Vm.plug(nodeB, "pvb", "pvb", "fa:16:3e:00:08:12", "10.10.9.2/24"));
                 final Expected expected = new Expected(overlay, nodeA, nodeB);
                 Overlay.awaitFlows(nodeA, expected.on(nodeA));
                 Overlay.awaitFlows(nodeB, expected.on(nodeB));
                 awaitPing(vmA, "10.10.8.2");
+                awaitPing(pvA, "10.10.9.2");
 
                 // ovs-vswitchd killed and restarted at once, as a supervisor does: OpenFlowPlugin never reports
                 // the switch gone; its flows are replaced when it connects again.
@@ -84,8 +102,11 @@ public class SwitchFaultsIT {
                 report("br-int deleted, until flowtun re-created it with its tunnel ports (ms)",
                     List.of(millisSince(start)));
                 vmB.replug("vmb");
+                nodeB.vsctl("--may-exist", "add-port", "br-int", "tap-pvb", "--", "set", "Interface", "tap-pvb",
+                    "external_ids:iface-id=pvb");
                 awaitExact(nodeB, expected, start);
                 awaitPing(vmA, "10.10.8.2");
+                awaitPing(pvA, "10.10.9.2");
 
                 // Every flowtun flow deleted by hand: the switch says so (flow-removed), flowtun puts them back.
                 start = System.nanoTime();
@@ -119,6 +140,7 @@ public class SwitchFaultsIT {
                 report("a flowtun flow's actions changed by hand, until exact with flow-refresh-interval = 3 (ms)",
                     List.of(awaitExact(nodeA, expected, start)));
                 awaitPing(vmA, "10.10.8.2");
+                awaitPing(pvA, "10.10.9.2");
                 assertEquals(expected.on(nodeB), Overlay.flowsAndGroups(nodeB));
             } finally {
                 for (AutoCloseable resource : resources) {
@@ -158,6 +180,24 @@ public class SwitchFaultsIT {
                 true));
             flows.addAll(Overlay.macLookup(network, isA ? "fa:16:3e:00:08:02" : "fa:16:3e:00:08:01", remoteKey,
                 false));
+            // the VLAN network, through the patch port toward physnet1
+            final String localVlan = isA ? "pva" : "pvb";
+            final String remoteVlan = isA ? "pvb" : "pva";
+            final long vlanNetwork = overlay.networkKey("f-vlan");
+            final long vlanPort = node.ofport("tap-" + localVlan);
+            final long patch = node.ofport(PATCH);
+            final long localVlanKey = overlay.lportKey(localVlan);
+            final long remoteVlanKey = overlay.lportKey(remoteVlan);
+            flows.add(Overlay.classification(vlanPort, localVlanKey, vlanNetwork));
+            flows.add(Overlay.providerIngress(VLAN, patch, vlanNetwork));
+            flows.add(Overlay.providerUnknownUnicast(vlanNetwork, VLAN, patch));
+            flows.add(Overlay.providerEgress(remoteVlanKey, VLAN, patch));
+            flows.addAll(Overlay.localDelivery(localVlanKey, vlanPort));
+            flows.addAll(Overlay.providerFlood(vlanNetwork, vlanPort, VLAN, patch));
+            flows.addAll(Overlay.macLookup(vlanNetwork, isA ? "fa:16:3e:00:08:11" : "fa:16:3e:00:08:12",
+                localVlanKey, true));
+            flows.addAll(Overlay.macLookup(vlanNetwork, isA ? "fa:16:3e:00:08:12" : "fa:16:3e:00:08:11",
+                remoteVlanKey, false));
             return flows.stream().sorted().collect(Collectors.toList());
         }
     }
@@ -182,7 +222,7 @@ public class SwitchFaultsIT {
     }
 
     private static void awaitPing(final Vm from, final String ip) throws Exception {
-        Await.until(REPAIR, () -> from.ping(ip) ? null : from.netns() + " cannot ping " + ip);
+        from.awaitPing(ip, REPAIR);
     }
 
     @SuppressWarnings("checkstyle:RegexpSinglelineJava")

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +53,23 @@ final class Vm implements AutoCloseable {
         node.exec("ip", "link", "set", tap, "mtu", MTU, "up");
         node.vsctl("add-port", "br-int", tap, "--", "set", "Interface", tap, "external_ids:iface-id=" + lportId);
         return vm;
+    }
+
+    /**
+     * An lport bound to {@code chassis} over RESTCONF, and a VM plugged into the node for it; closed with
+     * {@code resources}.
+     */
+    static Vm bound(final List<AutoCloseable> resources, final Overlay overlay, final OvsNode node, final String name,
+            final String network, final String chassis, final String mac, final String ip) throws IOException {
+        overlay.boundPort(name, network, chassis, mac);
+        final Vm vm = plug(node, name, name, mac, ip + "/24");
+        resources.add(vm);
+        return vm;
+    }
+
+    /** Waits until {@code ip} answers this VM's pings. */
+    void awaitPing(final String ip, final Duration timeout) throws Exception {
+        Await.until(timeout, () -> ping(ip) ? null : netns + " cannot ping " + ip);
     }
 
     /** Plugs the VM's port into br-int again (after br-int was deleted and re-created), as Nova would. */
