@@ -164,13 +164,76 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
         assertEquals(Set.of(TARGET), targets(configBridge().orElseThrow()));
     }
 
+    @Test
+    public void aMappedPhysicalNetworkGetsAPatchPairAndTheChassisItsMapping() throws Exception {
+        writeOvsNode("chassis-1", "10.0.0.1", "physnet1:br-prov");
+        writeOperationalBridge(Set.of(TARGET));
+        // the operator's bridge, with its NIC: flowtun never wrote its configuration node
+        final String provider = OvsdbTopology.bridgeNodeId(NODE, "br-prov");
+        operational(bridgeNode(provider, "br-prov", Map.of(), List.of(port("eth1", null, 1))));
+        await("int-br-prov asked of the southbound on br-int", () -> Map.of("peer", "phy-br-prov")
+            .equals(configPorts(BRIDGE).get("int-br-prov")), () -> configPorts(BRIDGE));
+        await("phy-br-prov asked of the southbound on br-prov", () -> Map.of("peer", "int-br-prov")
+            .equals(configPorts(provider).get("phy-br-prov")), () -> configPorts(provider));
+        assertEquals("nothing else of br-prov is written", Set.of("phy-br-prov"), configPorts(provider).keySet());
+        await("the mapping in the chassis", () -> readChassis("chassis-1").map(registered -> registered
+            .nonnullBridgeMapping().size()).orElse(0) == 1, () -> readChassis("chassis-1"));
+        assertEquals("br-prov", readChassis("chassis-1").orElseThrow().nonnullBridgeMapping().values().iterator()
+            .next().getBridge());
+
+        // OVS has them; the mapping is removed: both go, and nothing else
+        operational(bridgeNode(provider, "br-prov", Map.of(), List.of(port("eth1", null, 1),
+            port("phy-br-prov", "int-br-prov", 2))));
+        final ControllerEntry controller = new ControllerEntryBuilder().setTarget(new Uri(TARGET)).build();
+        operational(bridgeNode(BRIDGE, "br-int", Map.of(controller.key(), controller),
+            List.of(port("int-br-prov", "phy-br-prov", 3))));
+        writeOvsNode("chassis-1", "10.0.0.1", null);
+        await("the patch ports no longer asked for", () -> !configPorts(BRIDGE).containsKey("int-br-prov")
+            && configPorts(provider).isEmpty(), () -> configPorts(BRIDGE) + " " + configPorts(provider));
+        await("the mapping gone from the chassis", () -> readChassis("chassis-1").map(registered -> registered
+            .nonnullBridgeMapping().isEmpty()).orElse(false), () -> readChassis("chassis-1"));
+    }
+
+    private static Node bridgeNode(final String nodeId, final String name, final Map<org.opendaylight.yang.gen.v1.urn
+            .opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.bridge.attributes.ControllerEntryKey,
+            ControllerEntry> controllers, final List<TerminationPoint> ports) {
+        return new NodeBuilder().setNodeId(new NodeId(new Uri(nodeId)))
+            .addAugmentation(OvsdbBridgeAugmentation.class, new OvsdbBridgeAugmentationBuilder()
+                .setBridgeName(new OvsdbBridgeName(name)).setControllerEntry(controllers).build())
+            .setTerminationPoint(ports.stream().collect(Collectors.toMap(TerminationPoint::key, tp -> tp)))
+            .build();
+    }
+
+    /** A port as the southbound reports it: a patch port when {@code peer} is given. */
+    private static TerminationPoint port(final String name, final String peer, final long ofport) {
+        final TerminationPoint tp = OvsdbConfigWriter.terminationPoint(name, peer == null ? "" : "patch",
+            peer == null ? Map.of() : Map.of("peer", peer));
+        return new org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology
+            .topology.node.TerminationPointBuilder(tp).addAugmentation(OvsdbTerminationPointAugmentation.class,
+                new org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105
+                    .OvsdbTerminationPointAugmentationBuilder(tp.augmentation(OvsdbTerminationPointAugmentation.class))
+                    .setOfport(Uint32.valueOf(ofport)).build()).build();
+    }
+
     private void writeOvsNode(final String systemId, final String localIp) throws Exception {
+        writeOvsNode(systemId, localIp, null);
+    }
+
+    /** The OVS node as the southbound reports it, with {@code external_ids:flowtun-bridge-mappings} (or none). */
+    private void writeOvsNode(final String systemId, final String localIp, final String mappings) throws Exception {
         final OpenvswitchExternalIds id = new OpenvswitchExternalIdsBuilder().setExternalIdKey("system-id")
             .setExternalIdValue(systemId).build();
+        final Map<org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.ovsdb.rev150105.ovsdb.node
+            .attributes.OpenvswitchExternalIdsKey, OpenvswitchExternalIds> ids = new HashMap<>(Map.of(id.key(), id));
+        if (mappings != null) {
+            final OpenvswitchExternalIds mapping = new OpenvswitchExternalIdsBuilder()
+                .setExternalIdKey("flowtun-bridge-mappings").setExternalIdValue(mappings).build();
+            ids.put(mapping.key(), mapping);
+        }
         final OpenvswitchOtherConfigs ip = new OpenvswitchOtherConfigsBuilder().setOtherConfigKey("local_ip")
             .setOtherConfigValue(localIp).build();
         final OvsdbNodeAugmentation ovsdb = new OvsdbNodeAugmentationBuilder()
-            .setOpenvswitchExternalIds(Map.of(id.key(), id))
+            .setOpenvswitchExternalIds(ids)
             .setOpenvswitchOtherConfigs(Map.of(ip.key(), ip))
             .setConnectionInfo(new ConnectionInfoBuilder()
                 .setLocalIp(IpAddressBuilder.getDefaultInstance("192.0.2.1")).setLocalPort(new PortNumber(6640))
@@ -196,6 +259,7 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
 
     private void operational(final Node node) throws Exception {
         final WriteTransaction tx = getDataBroker().newWriteOnlyTransaction();
+        // a put: the node as OVS reports it now (an external id removed is gone)
         tx.mergeParentStructurePut(LogicalDatastoreType.OPERATIONAL, OvsdbTopology.nodePath(
             node.getNodeId().getValue()), node);
         tx.commit().get(10, TimeUnit.SECONDS);
@@ -213,8 +277,13 @@ public class TunnelManagerScenarioTest extends AbstractConcurrentDataBrokerTest 
 
     /** The configured ports of br-int: name to options. */
     private Map<String, Map<String, String>> configPorts() {
+        return configPorts(BRIDGE);
+    }
+
+    /** The configured ports of a bridge: name to options. */
+    private Map<String, Map<String, String>> configPorts(final String bridgeNodeId) {
         final Map<String, Map<String, String>> ports = new HashMap<>();
-        final Optional<Node> node = read(LogicalDatastoreType.CONFIGURATION, OvsdbTopology.nodePath(BRIDGE));
+        final Optional<Node> node = read(LogicalDatastoreType.CONFIGURATION, OvsdbTopology.nodePath(bridgeNodeId));
         if (node.isPresent() && node.get().getTerminationPoint() != null) {
             for (TerminationPoint tp : node.get().getTerminationPoint().values()) {
                 final OvsdbTerminationPointAugmentation port =
