@@ -38,7 +38,7 @@ import org.junit.Test;
  * real switches ({@link OvsFleet}, 100 by default) and chassis that exist only in the API (1,000 chassis in all);
  * networks of ten lports each on ten distinct chassis chosen at random (seeded), the lports of the real chassis
  * plugged into their switches. Each switch must hold exactly the flows of the networks it needs: checked against
- * what this class computes from the data it wrote (the README's flow table), not against flowtun's own view.
+ * what this class computes from the data it wrote (the flow table of docs/pipeline.md), not against flowtun's own view.
  *
  * <p>Figures (target/benchmarks/fleet.json): the fleet connected after the controller's start; one PATCH of every
  * lport until every switch is exact; flows per switch beside what "remote on every node" would need; one lport PUT
@@ -57,7 +57,7 @@ public class FleetBenchmark {
     private static final boolean SCRAPE = Boolean.parseBoolean(System.getProperty("flowtun.fleet.scrape", "true"));
     private static final List<String> TYPES = List.of("vxlan", "gre", "geneve");
     private static final Duration LONG = Duration.ofMinutes(10);
-    /** Flows the README's table gives: per local lport with a MAC, per remote one, per network with a local one. */
+    /** Flows docs/pipeline.md gives: per local lport with a MAC, per remote one, per network with a local one. */
     private static final int LOCAL_FLOWS = 5;
     private static final int REMOTE_FLOWS = 2;
     private static final int NETWORK_FLOWS = 3;
@@ -430,7 +430,7 @@ public class FleetBenchmark {
             .collect(Collectors.toList());
     }
 
-    /** The README's flows for the switch: its local lports, the remote ones of its networks, the networks. */
+    /** docs/pipeline.md's flows for the switch: its local lports, the remote ones of its networks, the networks. */
     private int expectedFlows(final int index) {
         int flows = 0;
         for (String network : neededNetworks(index)) {

@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
 
 /**
  * Scrapes flowtun's Prometheus endpoint every second during a benchmark, as Prometheus would, and keeps what the
- * README's Grafana dashboard shows: flows wanted, confirmed, missing and stale over the switches (sum and worst
- * switch), replacements, the convergence histogram's buckets, lports, heap and RSS; with the benchmark's phases
- * marked. Written as JSON for {@code scripts/plot-benchmarks.py} (docs/operations.png).
+ * Grafana dashboard (docs/operations.md) shows: flows wanted, confirmed, missing and stale over the switches (sum
+ * and worst switch), replacements, the convergence histogram's buckets, lports, heap and RSS; with the benchmark's
+ * phases marked. Written as JSON for {@code scripts/plot-benchmarks.py} (docs/operations.png).
  */
 final class MetricsRecorder implements AutoCloseable {
     private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");

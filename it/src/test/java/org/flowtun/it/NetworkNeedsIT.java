@@ -24,7 +24,7 @@ import org.ops4j.pax.exam.util.Filter;
 /**
  * Selective topology distribution on three real switches: a node holds a network's lports only while it needs the
  * network (a local lport on it, or a router linking it to one). Every step checks each switch's whole flow table
- * against the flows the README gives for what the node needs, and the locality events.
+ * against the flows docs/pipeline.md gives for what the node needs, and the locality events.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -146,7 +146,7 @@ public class NetworkNeedsIT extends FlowtunPaxExamTest {
     }
 
     /**
-     * A network's flows on a node (the README's table): its local ports' classification, delivery and MAC lookups,
+     * A network's flows on a node (docs/pipeline.md): its local ports' classification, delivery and MAC lookups,
      * and, with a local port, the tunnel ingress and the flooding; its remote ports' egress and MAC lookup.
      */
     private static List<String> network(final long networkKey, final long segmentation, final long tunnel,

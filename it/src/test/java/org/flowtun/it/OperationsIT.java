@@ -147,7 +147,7 @@ public class OperationsIT {
                 assertEquals(egress + 1, node.ofctl("dump-flows", "table=75").lines()
                     .filter(line -> line.contains("actions=")).count());
 
-                // every metric the README's Grafana dashboard queries is one the controller serves
+                // every metric the Grafana dashboard (docs/operations.md) queries is one the controller serves
                 final Set<String> served = new TreeSet<>();
                 repaired.keySet().forEach(sample -> served.add(PrometheusText.name(sample)));
                 final Matcher queried = QUERIED.matcher(Files.readString(DASHBOARD, StandardCharsets.UTF_8));

@@ -211,7 +211,7 @@ final class OvsFleet implements AutoCloseable {
         connect(List.of("tcp:127.0.0.1:6640"));
     }
 
-    /** Points every node's OVSDB at each of {@code targets} (every member of a cluster), as the README says. */
+    /** Points every node's OVSDB at each of {@code targets} (every member of a cluster), as docs/cluster.md says. */
     void connect(final List<String> targets) throws IOException {
         for (Node node : nodes) {
             final List<String> args = new ArrayList<>();

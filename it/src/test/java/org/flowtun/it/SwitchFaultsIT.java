@@ -26,7 +26,7 @@ import org.junit.Test;
  * flowtun flow deleted by hand and one deleted by hand (the switch's flow-removed messages), a stale flowtun flow
  * added by hand (the periodic count), and a flowtun flow's actions changed by hand (the periodic refresh). The
  * periodic checks are off until their step, so that each step shows the mechanism that repairs it. Prints how
- * long each repair took (the README reports these figures).
+ * long each repair took (docs/pipeline.md reports these figures).
  */
 public class SwitchFaultsIT {
     private static final List<String> ALL_TYPES = List.of("vxlan", "gre", "geneve");

@@ -52,7 +52,7 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  * connected; lports are written to the configuration datastore in one transaction and timed until every
  * locality event is out. The lports come in networks of {@value #PER_NETWORK}, each lport bound to and plugged on
  * a distinct node of its network: local there, and remote on the other nodes of the network, which need it
- * (README, "Ports, locality and flows"); every other node holds nothing of it. The live heap is measured after
+ * (README, "Ports and locality"); every other node holds nothing of it. The live heap is measured after
  * each run.
  * What would be the switches answer every flow RPC at once: only flowtun's own work is measured. Figures:
  * target/benchmarks/locality.json.
