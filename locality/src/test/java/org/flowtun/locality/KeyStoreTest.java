@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flowtun.impl.health.HealthReport;
+import org.flowtun.impl.testing.RecordingHealth;
 import org.flowtun.impl.validation.AnnouncedKeyWrites;
 import org.junit.Test;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -143,25 +143,6 @@ public class KeyStoreTest extends AbstractConcurrentDataBrokerTest {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
-        }
-    }
-
-    /** Diagstatus as a list of "STATE description". */
-    private static final class RecordingHealth implements HealthReport {
-        private final List<String> reports;
-
-        RecordingHealth(final List<String> reports) {
-            this.reports = reports;
-        }
-
-        @Override
-        public void operational(final String description) {
-            reports.add("OPERATIONAL " + description);
-        }
-
-        @Override
-        public void error(final String reason) {
-            reports.add("ERROR " + reason);
         }
     }
 }

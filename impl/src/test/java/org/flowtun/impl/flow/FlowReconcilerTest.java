@@ -23,10 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.flowtun.impl.health.HealthReport;
 import org.flowtun.impl.health.SwitchFailures;
 import org.flowtun.impl.metrics.PrometheusRegistry;
 import org.flowtun.impl.metrics.ReconcilerMetrics;
+import org.flowtun.impl.testing.RecordingHealth;
 import org.junit.After;
 import org.junit.Test;
 
@@ -643,25 +643,6 @@ public class FlowReconcilerTest {
 
     private <T> T onExecutor(final Callable<T> task) throws Exception {
         return executor.submit(task).get(5, TimeUnit.SECONDS);
-    }
-
-    /** Diagstatus as a list of "STATE description". */
-    private static final class RecordingHealth implements HealthReport {
-        private final List<String> reports;
-
-        RecordingHealth(final List<String> reports) {
-            this.reports = reports;
-        }
-
-        @Override
-        public void operational(final String description) {
-            reports.add("OPERATIONAL " + description);
-        }
-
-        @Override
-        public void error(final String reason) {
-            reports.add("ERROR " + reason);
-        }
     }
 
     /** Lets every queued callback run (they run on the executor, in order). */
