@@ -65,6 +65,11 @@ public enum NetworkKind {
         return yangName;
     }
 
+    /** The network-type identity. */
+    public Class<? extends NetworkType> identity() {
+        return identity;
+    }
+
     /** Whether this network type is carried by a virtual tunnel port (its identity is a tunnel-type). */
     public boolean isTunnel() {
         return tunnel;
