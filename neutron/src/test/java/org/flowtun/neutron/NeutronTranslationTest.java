@@ -26,6 +26,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Compute;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Flat;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.FloatingIp;
@@ -146,5 +147,20 @@ public class NeutronTranslationTest {
         assertEquals(Compute.class, lport.getDeviceOwner());
         assertNull(lport.getBinding());
         assertFalse(lport.getIps().isEmpty());
+    }
+
+    @Test
+    public void aTrunkIsWrittenWholeWithItsVlanSubPorts() {
+        final Trunk trunk = NeutronTrunks.trunk(body("trunk-update", "trunk"), pathId("trunk-update")).value();
+        assertEquals("c8f81a29-d1f4-437d-9572-efcb7b338b6a", trunk.getParentLport().getValue());
+        final Map<String, Integer> subPorts = new java.util.TreeMap<>();
+        trunk.nonnullSubPort().values().forEach(sub -> subPorts.put(sub.getLport().getValue(),
+            sub.getSegmentationId().toJava()));
+        assertEquals(Map.of("b3bae4b1-5cc9-44b2-ad94-d63808d5addc", 100, "59ff13a0-23b8-4bd5-871e-faf1057a379f", 200),
+            subPorts);
+        final JsonObject inner = new JsonParser().parse("{\"port_id\":\"p\",\"sub_ports\":[{\"port_id\":\"s\","
+            + "\"segmentation_type\":\"inherit\"}]}").getAsJsonObject();
+        assertEquals(List.of("trunk \"t\": sub_ports: sub-port \"s\": segmentation_type \"inherit\" (flowtun's trunks"
+            + " carry vlan only)"), NeutronTrunks.trunk(inner, "t").problems().items());
     }
 }
