@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
@@ -31,6 +32,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Flat;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.FloatingIp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Local;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.RouterInterface;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.types.rev261122.Vxlan;
 
@@ -162,5 +164,33 @@ public class NeutronTranslationTest {
             + "\"segmentation_type\":\"inherit\"}]}").getAsJsonObject();
         assertEquals(List.of("trunk \"t\": sub_ports: sub-port \"s\": segmentation_type \"inherit\" (flowtun's trunks"
             + " carry vlan only)"), NeutronTrunks.trunk(inner, "t").problems().items());
+    }
+
+    @Test
+    public void aRouterHasItsGatewayPortAndTheInterfacePortsItsPortsName() {
+        final JsonObject neutron = body("router", "router");
+        final Router router = NeutronL3.router(neutron, neutron.get("id").getAsString(),
+            List.of("8bb51885-8799-47a8-9847-f4b44d9ca780")).value();
+        assertEquals("73d90953-e71e-402d-9dbb-b7f16f5d28ac", router.getGatewayPort().getValue());
+        assertEquals(List.of("8bb51885-8799-47a8-9847-f4b44d9ca780"), router.getInterfaces().stream()
+            .map(ResourceId::getValue).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Test
+    public void aFloatingIpFollowsItsPortAndLosesItWhenDisassociated() {
+        final JsonObject neutron = body("floatingip-post", "floatingip");
+        final org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips
+            .FloatingIp associated = NeutronL3.floatingIp(neutron, neutron.get("id").getAsString(), "fip-port")
+            .value();
+        assertEquals("fip-port", associated.getFloatingLport().getValue());
+        assertEquals(neutron.get("port_id").getAsString(), associated.getAssociatedLport().getValue());
+        assertEquals("10.0.0.218", associated.getFixedIpAddress().stringValue());
+        assertEquals("203.0.113.228", associated.getFloatingIpAddress().stringValue());
+        // disassociated: port_id and fixed_ip_address are absent, not null
+        final org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.floating.ips
+            .FloatingIp disassociated = NeutronL3.floatingIp(body("floatingip-put", "floatingip"),
+            pathId("floatingip-put"), "fip-port").value();
+        assertNull(disassociated.getAssociatedLport());
+        assertNull(disassociated.getFixedIpAddress());
     }
 }
