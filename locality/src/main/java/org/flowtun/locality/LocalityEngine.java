@@ -290,22 +290,11 @@ public final class LocalityEngine implements SwitchStateListener, TunnelPortList
         });
     }
 
-    /**
-     * The physical networks the node needs (it needs one of their vlan or flat networks) and does not reach (no
-     * bridge mapping, or its bridge is missing); on the locality thread.
-     */
+    /** The physical networks the node needs and does not reach ({@link ProviderApp#unreachable}). */
     Set<String> unreachablePhysicalNetworks(final String node) {
         final NodeInfo nodeInfo = nodes.node(node);
-        final Set<String> unreachable = new java.util.TreeSet<>();
-        if (nodeInfo != null) {
-            for (String networkId : needs.neededOn(node)) {
-                final NetworkInfo network = model.network(networkId);
-                if (ProviderApp.unreachable(nodeInfo, network)) {
-                    unreachable.add(network.physicalNetwork());
-                }
-            }
-        }
-        return unreachable;
+        return nodeInfo == null ? Set.of() : ProviderApp.unreachablePhysicalNetworks(nodeInfo,
+            needs.neededOn(node).stream().map(model::network).collect(java.util.stream.Collectors.toList()));
     }
 
     private void nodeChanged(final NodeModel.Change change) {

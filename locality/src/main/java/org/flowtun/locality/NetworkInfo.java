@@ -39,7 +39,7 @@ public final class NetworkInfo {
         final Optional<NetworkKind> kind = NetworkKind.of(network.getNetworkType());
         return new NetworkInfo(network.getId().getValue(), kind.orElse(null),
             network.getSegmentationId() == null ? 0 : network.getSegmentationId().toJava(),
-            org.flowtun.impl.validation.ConfigValidator.physicalNetwork(network));
+            org.flowtun.impl.validation.ProviderSegments.physicalNetwork(network));
     }
 
     /** The physical network of a vlan or flat network, or null. */

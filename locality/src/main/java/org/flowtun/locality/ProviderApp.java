@@ -8,8 +8,11 @@
 package org.flowtun.locality;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.flowtun.impl.flow.FlowAction;
 import org.flowtun.impl.flow.FlowApp;
 import org.flowtun.impl.flow.FlowSpec;
@@ -46,7 +49,7 @@ public final class ProviderApp {
         if (!TunnelApp.isRemote(node, binding)) {
             return Optional.empty();
         }
-        final Long patch = node.providerPort(network.physicalNetwork());
+        final Long patch = patchOf(node, network);
         if (patch == null) {
             return Optional.of(Placement.NONE);
         }
@@ -66,7 +69,7 @@ public final class ProviderApp {
      * port of it has, out to the physical network; nothing when the node does not reach it.
      */
     public static List<FlowSpec> networkFlows(final NodeInfo node, final NetworkInfo network, final long networkKey) {
-        final Long patch = network.isProvider() ? node.providerPort(network.physicalNetwork()) : null;
+        final Long patch = patchOf(node, network);
         if (patch == null) {
             return List.of();
         }
@@ -89,13 +92,26 @@ public final class ProviderApp {
      * the node does not reach it.
      */
     public static List<FlowAction> floodCopy(final NodeInfo node, final NetworkInfo network) {
-        final Long patch = network.isProvider() ? node.providerPort(network.physicalNetwork()) : null;
+        final Long patch = patchOf(node, network);
         return patch == null ? null : toWire(network, patch);
     }
 
     /** Whether the node needs to reach {@code network}'s physical network and cannot. */
     public static boolean unreachable(final NodeInfo node, final NetworkInfo network) {
-        return network != null && network.isProvider() && node.providerPort(network.physicalNetwork()) == null;
+        return network != null && network.isProvider() && patchOf(node, network) == null;
+    }
+
+    /** The physical networks of {@code needed} (the networks the node needs) that the node does not reach. */
+    static Set<String> unreachablePhysicalNetworks(final NodeInfo node, final Collection<NetworkInfo> needed) {
+        final Set<String> unreachable = new TreeSet<>();
+        needed.stream().filter(network -> unreachable(node, network))
+            .forEach(network -> unreachable.add(network.physicalNetwork()));
+        return unreachable;
+    }
+
+    /** The node's patch port toward a provider network's physical network, or null. */
+    private static Long patchOf(final NodeInfo node, final NetworkInfo network) {
+        return network.isProvider() ? node.providerPort(network.physicalNetwork()) : null;
     }
 
     private static List<FlowAction> toWire(final NetworkInfo network, final long patch) {

@@ -101,7 +101,7 @@ public final class ConfigValidation implements AutoCloseable {
             (deleted, tx) -> readLports(tx).transformAsync(lports -> readList(tx, Subnets.class,
                 Subnets::getSubnet).transform(subnets -> ConfigValidator.networksInUse(
                     ids(deleted, network -> network.getId().getValue()), lports, subnets), DIRECT), DIRECT),
-            ConfigValidator::duplicateProviderSegments);
+            ProviderSegments::duplicateProviderSegments);
         register(registry, InstanceIdentifier.create(Subnets.class), Subnet.class,
             (subnet, tx) -> exists(tx, network(subnet.getNetwork()))
                 .transform(found -> ConfigValidator.validateSubnet(subnet, found), DIRECT), null);
@@ -184,11 +184,11 @@ public final class ConfigValidation implements AutoCloseable {
     /** A network's own rules; a provider network's segment also against the other networks (read once). */
     private FluentFuture<Violations> checkNetwork(final Network network, final ReadTransaction tx) {
         final Violations own = ConfigValidator.validateNetwork(network);
-        if (ConfigValidator.physicalNetwork(network) == null || !own.isEmpty()) {
+        if (ProviderSegments.physicalNetwork(network) == null || !own.isEmpty()) {
             return immediate(own);
         }
         return readList(tx, Networks.class, Networks::getNetwork)
-            .transform(existing -> own.addAll(ConfigValidator.providerSegmentTaken(network, existing)), DIRECT);
+            .transform(existing -> own.addAll(ProviderSegments.providerSegmentTaken(network, existing)), DIRECT);
     }
 
     private FluentFuture<Violations> checkLport(final Lport lport, final ReadTransaction tx) {

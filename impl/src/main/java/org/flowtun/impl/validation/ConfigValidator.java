@@ -24,7 +24,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.l3.rev261122.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.Lport;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.lport.rev261122.lports.lport.binding.BindingProfile;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.PhysicalNetworkName;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.network.rev261122.subnets.Subnet;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.flowtun.trunk.rev261122.trunks.Trunk;
@@ -108,7 +107,7 @@ public final class ConfigValidator {
                     + " (" + nk.minSegmentation() + ".." + nk.maxSegmentation() + ")");
             }
         }
-        final String physicalNetwork = physicalNetwork(network);
+        final String physicalNetwork = ProviderSegments.physicalNetwork(network);
         if (nk.isProvider() && physicalNetwork == null) {
             violations.add("physical-network", "is mandatory for " + nk.yangName()
                 + " networks (the physical network that carries it, as the nodes' bridge mappings name it)");
@@ -119,78 +118,6 @@ public final class ConfigValidator {
         return violations;
     }
 
-    /**
-     * A physical network carries one flat network and each VLAN id once: two networks with the same segment would
-     * be one broadcast domain on the wire.
-     */
-    public static Violations providerSegmentTaken(final Network network, final Collection<Network> existing) {
-        final Violations violations = new Violations("network", idOf(network));
-        final String segment = providerSegment(network);
-        if (segment != null) {
-            for (Network other : existing) {
-                if (!idOf(other).equals(idOf(network)) && segment.equals(providerSegment(other))) {
-                    violations.add(segmentField(network), segmentText(network) + " is already network \""
-                        + idOf(other) + "\"");
-                }
-            }
-        }
-        return violations;
-    }
-
-    /** Networks written in one request must not share a physical network's segment. */
-    public static Violations duplicateProviderSegments(final List<Network> written) {
-        final Map<String, String> first = new HashMap<>();
-        final Violations violations = Violations.none();
-        for (Network network : written) {
-            final String segment = providerSegment(network);
-            if (segment != null) {
-                final String other = first.putIfAbsent(segment, idOf(network));
-                if (other != null) {
-                    violations.addAll(new Violations("network", idOf(network)).add(
-                        segmentField(network), segmentText(network) + " is also network \"" + other
-                            + "\" in this request"));
-                }
-            }
-        }
-        return violations;
-    }
-
-    /** {@code physnet/flat} or {@code physnet/vlan/V} for a provider network that names both; null otherwise. */
-    private static String providerSegment(final Network network) {
-        final NetworkKind kind = network.getNetworkType() == null ? null
-            : NetworkKind.of(network.getNetworkType()).orElse(null);
-        final String physicalNetwork = physicalNetwork(network);
-        if (kind == null || !kind.isProvider() || physicalNetwork == null) {
-            return null;
-        }
-        if (kind == NetworkKind.FLAT) {
-            return physicalNetwork + "/flat";
-        }
-        return network.getSegmentationId() == null ? null
-            : physicalNetwork + "/vlan/" + network.getSegmentationId();
-    }
-
-    /** The network's physical network, or null. */
-    public static String physicalNetwork(final Network network) {
-        final PhysicalNetworkName name = network.getPhysicalNetwork();
-        return name == null ? null : name.getValue();
-    }
-
-    private static String idOf(final Network network) {
-        return network.key().getId().getValue();
-    }
-
-    private static String segmentField(final Network network) {
-        return NetworkKind.of(network.getNetworkType()).orElse(null) == NetworkKind.FLAT ? "physical-network"
-            : "segmentation-id";
-    }
-
-    private static String segmentText(final Network network) {
-        return NetworkKind.of(network.getNetworkType()).orElse(null) == NetworkKind.FLAT
-            ? "the flat network of physical network \"" + physicalNetwork(network) + "\""
-            : "vlan " + network.getSegmentationId() + " of physical network \"" + physicalNetwork(network)
-                + "\"";
-    }
 
     public static Violations validateSubnet(final Subnet subnet, final boolean networkExists) {
         final Violations violations = new Violations("subnet", subnet.getId().getValue());

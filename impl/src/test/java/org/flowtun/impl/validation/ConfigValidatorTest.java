@@ -156,21 +156,21 @@ public class ConfigValidatorTest {
             network("v100", Vlan.class, 100L, "physnet1"), network("vx100", Vxlan.class, 100L, null));
         assertEquals(List.of("network \"flat2\": physical-network: the flat network of physical network"
             + " \"physnet1\" is already network \"flat1\""),
-            ConfigValidator.providerSegmentTaken(network("flat2", Flat.class, null, "physnet1"), existing).items());
+            ProviderSegments.providerSegmentTaken(network("flat2", Flat.class, null, "physnet1"), existing).items());
         assertEquals(List.of("network \"v100b\": segmentation-id: vlan 100 of physical network \"physnet1\" is"
             + " already network \"v100\""),
-            ConfigValidator.providerSegmentTaken(network("v100b", Vlan.class, 100L, "physnet1"), existing).items());
+            ProviderSegments.providerSegmentTaken(network("v100b", Vlan.class, 100L, "physnet1"), existing).items());
         // another physical network, another VLAN, the network itself (an update), a tunnel's key: all fine
-        assertTrue(ConfigValidator.providerSegmentTaken(network("v", Vlan.class, 100L, "physnet2"), existing)
+        assertTrue(ProviderSegments.providerSegmentTaken(network("v", Vlan.class, 100L, "physnet2"), existing)
             .isEmpty());
-        assertTrue(ConfigValidator.providerSegmentTaken(network("v", Vlan.class, 101L, "physnet1"), existing)
+        assertTrue(ProviderSegments.providerSegmentTaken(network("v", Vlan.class, 101L, "physnet1"), existing)
             .isEmpty());
-        assertTrue(ConfigValidator.providerSegmentTaken(network("v100", Vlan.class, 100L, "physnet1"), existing)
+        assertTrue(ProviderSegments.providerSegmentTaken(network("v100", Vlan.class, 100L, "physnet1"), existing)
             .isEmpty());
         assertEquals(List.of("network \"b\": physical-network: the flat network of physical network \"p\" is also"
-            + " network \"a\" in this request"), ConfigValidator.duplicateProviderSegments(List.of(
+            + " network \"a\" in this request"), ProviderSegments.duplicateProviderSegments(List.of(
                 network("a", Flat.class, null, "p"), network("b", Flat.class, null, "p"))).items());
-        assertTrue(ConfigValidator.duplicateProviderSegments(List.of(network("a", Vlan.class, 5L, "p"),
+        assertTrue(ProviderSegments.duplicateProviderSegments(List.of(network("a", Vlan.class, 5L, "p"),
             network("b", Vlan.class, 6L, "p"))).isEmpty());
     }
 
