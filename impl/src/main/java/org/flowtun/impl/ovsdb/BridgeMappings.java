@@ -7,8 +7,6 @@
  */
 package org.flowtun.impl.ovsdb;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -37,17 +35,17 @@ public final class BridgeMappings {
         this.problems = List.copyOf(problems);
     }
 
-    /** Mappings as given, without checks (a chassis' registry entry, a test). */
-    public static BridgeMappings of(final Map<String, String> bridgeByNetwork) {
-        return new BridgeMappings(bridgeByNetwork, List.of());
+    /** {@link #parse(String)}, then {@link #forIntegrationBridge}. */
+    public static BridgeMappings parse(final String value, final String integrationBridge) {
+        return parse(value).forIntegrationBridge(integrationBridge);
     }
 
     /**
      * Reads {@code physnet:bridge[,physnet:bridge...]}. An entry without both names, a physical network named
-     * twice, a bridge named twice (two patch ports into one bridge would bridge their networks together) or the
-     * integration bridge itself is left out and named in {@link #problems()}.
+     * twice or a bridge named twice (two patch ports into one bridge would bridge their networks together) is left
+     * out and named in {@link #problems()}.
      */
-    public static BridgeMappings parse(final String value, final String integrationBridge) {
+    public static BridgeMappings parse(final String value) {
         if (value == null || value.isBlank()) {
             return NONE;
         }
@@ -66,9 +64,6 @@ public final class BridgeMappings {
                 problems.add("\"" + trimmed + "\" is not physical-network:bridge");
             } else if (mappings.containsKey(network)) {
                 problems.add("physical network " + network + " is mapped twice; the first mapping holds");
-            } else if (bridge.equals(integrationBridge)) {
-                problems.add("physical network " + network + " cannot be mapped to the integration bridge "
-                    + integrationBridge);
             } else if (!bridges.add(bridge)) {
                 problems.add("bridge " + bridge + " is mapped twice (physical network " + network
                     + " left out): one bridge per physical network");
@@ -79,14 +74,29 @@ public final class BridgeMappings {
         return new BridgeMappings(mappings, problems);
     }
 
+    /**
+     * These mappings without one to the integration bridge itself (named in {@link #problems()}); the same object
+     * when there is none, as nearly always.
+     */
+    public BridgeMappings forIntegrationBridge(final String integrationBridge) {
+        if (integrationBridge == null || !bridgeByNetwork.containsValue(integrationBridge)) {
+            return this;
+        }
+        final Map<String, String> kept = new TreeMap<>();
+        final List<String> more = new ArrayList<>(problems);
+        bridgeByNetwork.forEach((network, bridge) -> {
+            if (bridge.equals(integrationBridge)) {
+                more.add("physical network " + network + " cannot be mapped to the integration bridge " + bridge);
+            } else {
+                kept.put(network, bridge);
+            }
+        });
+        return new BridgeMappings(kept, more);
+    }
+
     /** Physical network to bridge, in the order of the networks' names. */
     public Map<String, String> bridgeByNetwork() {
         return bridgeByNetwork;
-    }
-
-    /** The bridge of a physical network, or null when the node does not reach it. */
-    public String bridgeOf(final String physicalNetwork) {
-        return bridgeByNetwork.get(requireNonNull(physicalNetwork));
     }
 
     public boolean isEmpty() {

@@ -24,7 +24,7 @@ public final class OvsdbSwitch {
     private final String localIp;
     private final String controllerAddress;
     private final Set<String> bridges;
-    private final String bridgeMappings;
+    private final BridgeMappings bridgeMappings;
 
     public OvsdbSwitch(final String nodeId, final String systemId, final String localIp,
             final String controllerAddress) {
@@ -48,12 +48,13 @@ public final class OvsdbSwitch {
         this.localIp = localIp;
         this.controllerAddress = controllerAddress;
         this.bridges = Set.copyOf(bridges);
-        this.bridgeMappings = bridgeMappings;
+        // parsed once: every app that asks reads the same mappings
+        this.bridgeMappings = BridgeMappings.parse(bridgeMappings);
     }
 
     /** The physical networks the node reaches, and through which bridge (see {@link BridgeMappings}). */
     public BridgeMappings bridgeMappings(final String integrationBridge) {
-        return BridgeMappings.parse(bridgeMappings, integrationBridge);
+        return bridgeMappings.forIntegrationBridge(integrationBridge);
     }
 
     /**
@@ -94,7 +95,7 @@ public final class OvsdbSwitch {
         final OvsdbSwitch other = (OvsdbSwitch) obj;
         return nodeId.equals(other.nodeId) && Objects.equals(systemId, other.systemId)
             && Objects.equals(localIp, other.localIp) && Objects.equals(controllerAddress, other.controllerAddress)
-            && bridges.equals(other.bridges) && Objects.equals(bridgeMappings, other.bridgeMappings);
+            && bridges.equals(other.bridges) && bridgeMappings.equals(other.bridgeMappings);
     }
 
     @Override
@@ -105,6 +106,6 @@ public final class OvsdbSwitch {
     @Override
     public String toString() {
         return nodeId + "[system-id=" + systemId + ", local_ip=" + localIp
-            + (bridgeMappings == null ? "" : ", bridge mappings " + bridgeMappings) + "]";
+            + (bridgeMappings.isEmpty() ? "" : ", bridge mappings " + bridgeMappings) + "]";
     }
 }

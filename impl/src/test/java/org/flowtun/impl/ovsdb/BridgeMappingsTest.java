@@ -8,6 +8,7 @@
 package org.flowtun.impl.ovsdb;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -19,7 +20,6 @@ public class BridgeMappingsTest {
     public void readsPhysicalNetworkToBridgePairsAsOvnDoes() {
         final BridgeMappings mappings = BridgeMappings.parse(" physnet1:br-prov , ext:br-ex", "br-int");
         assertEquals(Map.of("physnet1", "br-prov", "ext", "br-ex"), mappings.bridgeByNetwork());
-        assertEquals("br-ex", mappings.bridgeOf("ext"));
         assertEquals("ext:br-ex,physnet1:br-prov", mappings.toString());
         assertTrue(mappings.problems().isEmpty());
     }
@@ -39,8 +39,11 @@ public class BridgeMappingsTest {
             "\"broken\" is not physical-network:bridge",
             "physical network a is mapped twice; the first mapping holds",
             "bridge br-a is mapped twice (physical network b left out): one bridge per physical network",
-            "physical network c cannot be mapped to the integration bridge br-int",
             "\"d:\" is not physical-network:bridge",
-            "\"e:br:x\" is not physical-network:bridge"), mappings.problems());
+            "\"e:br:x\" is not physical-network:bridge",
+            "physical network c cannot be mapped to the integration bridge br-int"), mappings.problems());
+        // read once, then filtered for a bridge: without one to it, the same mappings
+        final BridgeMappings once = BridgeMappings.parse("a:br-a");
+        assertSame(once, once.forIntegrationBridge("br-int"));
     }
 }
