@@ -9,6 +9,8 @@ package org.flowtun.neutron;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.function.Function;
+import org.flowtun.impl.validation.Violations;
 
 /**
  * Reading Neutron's JSON as networking-odl sends it: a member may be absent or {@code null} (a disassociated
@@ -34,6 +36,30 @@ final class NeutronJson {
     static boolean flag(final JsonObject object, final String member, final boolean otherwise) {
         final JsonElement value = object.get(member);
         return value == null || !value.isJsonPrimitive() ? otherwise : value.getAsBoolean();
+    }
+
+    /**
+     * The member's text read by {@code parser} (an address, a prefix, a MAC), or null when it is absent; a text the
+     * parser refuses is named in {@code problems} as not being {@code what}, and null returned.
+     */
+    static <T> T parsed(final JsonObject object, final String member, final Function<String, T> parser,
+            final String what, final Violations problems) {
+        return parsed(text(object, member), member, parser, what, problems);
+    }
+
+    /** {@code text} (of {@code member}) read by {@code parser}, as {@link #parsed(JsonObject, String, Function,
+     * String, Violations)} does. */
+    static <T> T parsed(final String text, final String member, final Function<String, T> parser, final String what,
+            final Violations problems) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(member, "\"" + text + "\" is not " + what);
+            return null;
+        }
     }
 
     /** Whether the member is there with a value (not absent, not null). */

@@ -9,7 +9,6 @@ package org.flowtun.neutron;
 
 import com.google.gson.JsonObject;
 import java.util.Collection;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.flowtun.impl.validation.Violations;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddressBuilder;
@@ -69,21 +68,10 @@ public final class NeutronL3 {
         if (associated != null) {
             builder.setAssociatedLport(new ResourceId(associated));
         }
-        for (String member : List.of("floating_ip_address", "fixed_ip_address")) {
-            final String address = NeutronJson.text(fip, member);
-            if (address == null) {
-                continue;
-            }
-            try {
-                if ("floating_ip_address".equals(member)) {
-                    builder.setFloatingIpAddress(IpAddressBuilder.getDefaultInstance(address));
-                } else {
-                    builder.setFixedIpAddress(IpAddressBuilder.getDefaultInstance(address));
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(member, "\"" + address + "\" is not an IP address");
-            }
-        }
+        builder.setFloatingIpAddress(NeutronJson.parsed(fip, "floating_ip_address",
+            IpAddressBuilder::getDefaultInstance, "an IP address", problems));
+        builder.setFixedIpAddress(NeutronJson.parsed(fip, "fixed_ip_address", IpAddressBuilder::getDefaultInstance,
+            "an IP address", problems));
         return problems.isEmpty() ? Translated.of(builder.build()) : Translated.refused(problems);
     }
 }

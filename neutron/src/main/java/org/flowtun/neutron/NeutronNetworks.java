@@ -51,7 +51,8 @@ public final class NeutronNetworks {
             problems.add("provider:network_type", "\"" + type + "\" is not a type flowtun carries (vxlan, gre, geneve,"
                 + " vlan, flat, local)");
         }
-        final Long segmentation = number(network, "provider:segmentation_id", problems);
+        final Long segmentation = NeutronJson.parsed(network, "provider:segmentation_id", Long::valueOf, "a number",
+            problems);
         if (!problems.isEmpty()) {
             return Translated.refused(problems);
         }
@@ -81,22 +82,10 @@ public final class NeutronNetworks {
         if (network != null) {
             builder.setNetwork(new ResourceId(network));
         }
-        final String cidr = NeutronJson.text(subnet, "cidr");
-        if (cidr != null) {
-            try {
-                builder.setCidr(IpPrefixBuilder.getDefaultInstance(cidr));
-            } catch (IllegalArgumentException e) {
-                problems.add("cidr", "\"" + cidr + "\" is not an IP prefix");
-            }
-        }
-        final String gateway = NeutronJson.text(subnet, "gateway_ip");
-        if (gateway != null) {
-            try {
-                builder.setGatewayIp(IpAddressBuilder.getDefaultInstance(gateway));
-            } catch (IllegalArgumentException e) {
-                problems.add("gateway_ip", "\"" + gateway + "\" is not an IP address");
-            }
-        }
+        builder.setCidr(NeutronJson.parsed(subnet, "cidr", IpPrefixBuilder::getDefaultInstance, "an IP prefix",
+            problems));
+        builder.setGatewayIp(NeutronJson.parsed(subnet, "gateway_ip", IpAddressBuilder::getDefaultInstance,
+            "an IP address", problems));
         return problems.isEmpty() ? Translated.of(builder.build()) : Translated.refused(problems);
     }
 
@@ -105,15 +94,6 @@ public final class NeutronNetworks {
         final String bodyId = NeutronJson.text(resource, "id");
         if (bodyId != null && !bodyId.equals(id)) {
             problems.add("id", "\"" + bodyId + "\" is not the resource's id \"" + id + "\"");
-        }
-    }
-
-    private static Long number(final JsonObject resource, final String member, final Violations problems) {
-        try {
-            return NeutronJson.number(resource, member);
-        } catch (NumberFormatException e) {
-            problems.add(member, "\"" + NeutronJson.text(resource, member) + "\" is not a number");
-            return null;
         }
     }
 }

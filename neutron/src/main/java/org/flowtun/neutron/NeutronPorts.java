@@ -69,14 +69,8 @@ public final class NeutronPorts {
         if (network != null) {
             builder.setNetwork(new ResourceId(network));
         }
-        final String mac = NeutronJson.text(port, "mac_address");
-        if (mac != null) {
-            try {
-                builder.setMacAddress(new MacAddress(mac.toLowerCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                problems.add("mac_address", "\"" + mac + "\" is not a MAC address");
-            }
-        }
+        builder.setMacAddress(NeutronJson.parsed(port, "mac_address",
+            mac -> new MacAddress(mac.toLowerCase(java.util.Locale.ROOT)), "a MAC address", problems));
         builder.setIps(fixedIps(port, problems));
         final String host = NeutronJson.text(port, "binding:host_id");
         final String chassis = host == null || host.isEmpty() ? null : chassisOfHost.apply(host);
@@ -100,12 +94,10 @@ public final class NeutronPorts {
         for (JsonElement entry : (JsonArray) fixed) {
             final String address = entry.isJsonObject() ? NeutronJson.text(entry.getAsJsonObject(), "ip_address")
                 : null;
-            if (address != null) {
-                try {
-                    ips.add(IpAddressBuilder.getDefaultInstance(address));
-                } catch (IllegalArgumentException e) {
-                    problems.add("fixed_ips", "\"" + address + "\" is not an IP address");
-                }
+            final IpAddress ip = NeutronJson.parsed(address, "fixed_ips", IpAddressBuilder::getDefaultInstance,
+                "an IP address", problems);
+            if (ip != null) {
+                ips.add(ip);
             }
         }
         return ips;
